@@ -1,0 +1,50 @@
+package io.learnstream.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** Ingest's meters, all named {@code learnstream.ingest.*}. */
+public final class IngestMetrics {
+    private final MeterRegistry registry;
+    private final Counter accepted;
+    private final Counter deadLettered;
+    private final Timer publishLatency;
+
+    public IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.accepted = Counter.builder("learnstream.ingest.statements")
+                .tag("outcome", "accepted").description("statements acknowledged by Kafka").register(registry);
+        this.deadLettered = Counter.builder("learnstream.ingest.statements")
+                .tag("outcome", "dead_lettered").description("valid statements analytics cannot use, sent to the dead-letter topic")
+                .register(registry);
+        this.publishLatency = Timer.builder("learnstream.ingest.publish.latency")
+                .description("from a validated batch to Kafka's acknowledgement").publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    public void accepted(int statements) {
+        accepted.increment(statements);
+    }
+
+    public void deadLettered(int statements) {
+        deadLettered.increment(statements);
+    }
+
+    /** Counts statements rejected, tagged by the reason (a short rule category, never the statement content). */
+    public void rejected(String reason, int statements) {
+        Counter.builder("learnstream.ingest.statements").tag("outcome", "rejected").tag("reason", reason)
+                .description("statements refused with a 4xx").register(registry).increment(statements);
+    }
+
+    public Timer publishLatency() {
+        return publishLatency;
+    }
+
+    public long acceptedCount() {
+        return (long) accepted.count();
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+}

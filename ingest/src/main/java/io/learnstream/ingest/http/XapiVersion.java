@@ -1,0 +1,33 @@
+package io.learnstream.ingest.http;
+
+import java.util.Optional;
+
+/**
+ * The xAPI versions this LRS speaks, chosen by the request's {@code X-Experience-API-Version} header.
+ * 1.0.x is answered as 1.0.3 and 2.0.x as 2.0.0; anything else is refused.
+ */
+public enum XapiVersion {
+    V1_0_3("1.0.3"),
+    V2_0_0("2.0.0");
+
+    public static final String HEADER = "X-Experience-API-Version";
+
+    private final String header;
+
+    XapiVersion(String header) {
+        this.header = header;
+    }
+
+    public String header() {
+        return header;
+    }
+
+    /** The version a request header asks for, or empty when it names one this LRS does not speak. */
+    public static Optional<XapiVersion> negotiate(String requested) {
+        if (requested == null) return Optional.empty();
+        String v = requested.trim();
+        if (v.equals("1.0") || v.matches("1\\.0\\.\\d+")) return Optional.of(V1_0_3);
+        if (v.equals("2.0") || v.matches("2\\.0\\.\\d+")) return Optional.of(V2_0_0);
+        return Optional.empty();
+    }
+}

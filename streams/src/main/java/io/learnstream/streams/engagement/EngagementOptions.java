@@ -1,0 +1,23 @@
+package io.learnstream.streams.engagement;
+
+import java.time.Duration;
+
+/**
+ * How engagement is measured.
+ *
+ * @param inactivityGap a session ends after this long without activity
+ * @param grace how late (in event time) an event may arrive and still count
+ */
+public record EngagementOptions(Duration inactivityGap, Duration grace) {
+    public EngagementOptions {
+        if (inactivityGap.isNegative() || inactivityGap.isZero()) {
+            throw new IllegalArgumentException("inactivityGap must be positive, got " + inactivityGap);
+        }
+        if (grace.isNegative()) throw new IllegalArgumentException("grace must not be negative, got " + grace);
+    }
+
+    /** A 30-minute inactivity gap; events up to one day late still count. */
+    public static EngagementOptions defaults() {
+        return new EngagementOptions(Duration.ofMinutes(30), Duration.ofDays(1));
+    }
+}
