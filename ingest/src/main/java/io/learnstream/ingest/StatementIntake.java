@@ -3,7 +3,7 @@ package io.learnstream.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnstream.ingest.identity.TenantKeys;
-import io.learnstream.ingest.publish.TopicPublisher;
+import io.learnstream.schemas.topic.TopicPublisher;
 import io.learnstream.ingest.xapi.Statement;
 import io.learnstream.ingest.xapi.StatementNormalizer;
 import io.learnstream.ingest.xapi.StatementRejectedException;

@@ -1,6 +1,5 @@
-package io.learnstream.ingest.publish;
+package io.learnstream.schemas.topic;
 
-import io.learnstream.schemas.topic.Topic;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;

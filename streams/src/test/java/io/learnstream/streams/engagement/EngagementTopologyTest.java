@@ -1,0 +1,189 @@
+package io.learnstream.streams.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.learnstream.schemas.avro.EngagementDaily;
+import io.learnstream.schemas.avro.LearningEvent;
+import io.learnstream.schemas.avro.StudentCourseDay;
+import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
+import io.learnstream.schemas.serde.AvroSerdes;
+import io.learnstream.schemas.topic.Topics;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EngagementTopologyTest {
+    private static final String TENANT = "district-7";
+    private static final String ANN = "student-ann";
+    private static final String BOB = "student-bob";
+    private static final String ALGEBRA = "https://sis.example.org/classes/algebra-1";
+    private static final String BIOLOGY = "https://sis.example.org/classes/biology-2";
+    private static final LocalDate MONDAY = LocalDate.parse("2026-09-07");
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, LearningEvent> events;
+    private TestOutputTopic<StudentCourseDay, EngagementDaily> engagement;
+
+    @BeforeEach
+    void startTopology() {
+        AvroSerdes serdes = AvroSerdes.create(new InMemorySchemaRegistryClient());
+        Topics topics = Topics.create(serdes);
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "engagement-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(EngagementTopology.build(topics, serdes, EngagementOptions.defaults()), config);
+        events = driver.createInputTopic(topics.learningEvents().name(),
+                topics.learningEvents().keySerde().serializer(), topics.learningEvents().valueSerde().serializer());
+        engagement = driver.createOutputTopic(topics.engagementDaily().name(),
+                topics.engagementDaily().keySerde().deserializer(), topics.engagementDaily().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void stopTopology() {
+        driver.close();
+    }
+
+    @Test
+    void shouldCountEventsAndActiveMinutesOfOneSession() {
+        // given Ann works in algebra at 09:00, 09:10 and 09:25
+        send(ANN, ALGEBRA, "09:00");
+        send(ANN, ALGEBRA, "09:10");
+        send(ANN, ALGEBRA, "09:25");
+
+        // then her Monday in algebra is one session of 25 minutes with 3 events
+        EngagementDaily day = latest().get(key(ANN, ALGEBRA, MONDAY));
+        assertThat(day.getEvents()).isEqualTo(3);
+        assertThat(day.getSessions()).isEqualTo(1);
+        assertThat(day.getActiveMinutes()).isEqualTo(25.0);
+    }
+
+    @Test
+    void shouldStartNewSessionAfterThirtyMinutesOfInactivity() {
+        // given a 40-minute pause between 09:10 and 09:50
+        send(ANN, ALGEBRA, "09:00");
+        send(ANN, ALGEBRA, "09:10");
+        send(ANN, ALGEBRA, "09:50");
+        send(ANN, ALGEBRA, "09:55");
+
+        // then there are two sessions (10 and 5 minutes): the pause is not active time
+        EngagementDaily day = latest().get(key(ANN, ALGEBRA, MONDAY));
+        assertThat(day.getEvents()).isEqualTo(4);
+        assertThat(day.getSessions()).isEqualTo(2);
+        assertThat(day.getActiveMinutes()).isEqualTo(15.0);
+    }
+
+    @Test
+    void shouldMergeSessionsWhenLateEventBridgesTheGap() {
+        // given two sessions 50 minutes apart
+        send(ANN, ALGEBRA, "09:00");
+        send(ANN, ALGEBRA, "09:50");
+        assertThat(latest().get(key(ANN, ALGEBRA, MONDAY)).getSessions()).isEqualTo(2);
+
+        // when an event from 09:25 arrives late (a quiz app syncing after being offline)
+        send(ANN, ALGEBRA, "09:25");
+
+        // then it joins both into one 50-minute session; nothing is counted twice
+        EngagementDaily day = latest().get(key(ANN, ALGEBRA, MONDAY));
+        assertThat(day.getEvents()).isEqualTo(3);
+        assertThat(day.getSessions()).isEqualTo(1);
+        assertThat(day.getActiveMinutes()).isEqualTo(50.0);
+    }
+
+    @Test
+    void shouldGiveTheSameResultWhateverTheArrivalOrder() {
+        // given the same events in another order than they happened
+        send(ANN, ALGEBRA, "09:25");
+        send(ANN, ALGEBRA, "09:00");
+        send(ANN, ALGEBRA, "10:30");
+        send(ANN, ALGEBRA, "09:10");
+
+        // then the figures equal those of the ordered stream: event time, not arrival time, decides
+        EngagementDaily day = latest().get(key(ANN, ALGEBRA, MONDAY));
+        assertThat(day.getEvents()).isEqualTo(4);
+        assertThat(day.getSessions()).isEqualTo(2);
+        assertThat(day.getActiveMinutes()).isEqualTo(25.0);
+    }
+
+    @Test
+    void shouldKeepStudentsAndCoursesApart() {
+        // given Ann in two courses and Bob in one, interleaved in time
+        send(ANN, ALGEBRA, "09:00");
+        send(BOB, ALGEBRA, "09:05");
+        send(ANN, BIOLOGY, "09:10");
+        send(ANN, ALGEBRA, "09:20");
+        send(BOB, ALGEBRA, "09:06");
+
+        // then each student and course has its own sessions
+        Map<StudentCourseDay, EngagementDaily> days = latest();
+        assertThat(days).hasSize(3);
+        assertThat(days.get(key(ANN, ALGEBRA, MONDAY)).getActiveMinutes()).isEqualTo(20.0);
+        assertThat(days.get(key(ANN, BIOLOGY, MONDAY)).getEvents()).isEqualTo(1);
+        assertThat(days.get(key(BOB, ALGEBRA, MONDAY)).getEvents()).isEqualTo(2);
+        assertThat(days.get(key(BOB, ALGEBRA, MONDAY)).getActiveMinutes()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldCountSessionOnTheDayItStarted() {
+        // given a session from 23:50 on Monday to 00:10 on Tuesday
+        send(ANN, ALGEBRA, "23:50");
+        sendAt(ANN, ALGEBRA, MONDAY.plusDays(1), "00:10");
+
+        // then Monday holds the whole session, Tuesday has none of it
+        Map<StudentCourseDay, EngagementDaily> days = latest();
+        assertThat(days.get(key(ANN, ALGEBRA, MONDAY)).getActiveMinutes()).isEqualTo(20.0);
+        assertThat(days.get(key(ANN, ALGEBRA, MONDAY)).getEvents()).isEqualTo(2);
+        assertThat(days.get(key(ANN, ALGEBRA, MONDAY.plusDays(1)))).isNull();
+    }
+
+    @Test
+    void shouldEmptyADayWhenItsOnlySessionMovesToThePreviousDay() {
+        // given an event at 00:10 Tuesday, then a late one at 23:50 Monday that starts the same session earlier
+        sendAt(ANN, ALGEBRA, MONDAY.plusDays(1), "00:10");
+        assertThat(latest().get(key(ANN, ALGEBRA, MONDAY.plusDays(1))).getEvents()).isEqualTo(1);
+        send(ANN, ALGEBRA, "23:50");
+
+        // then Tuesday's row is updated to nothing and Monday has the merged session
+        Map<StudentCourseDay, EngagementDaily> days = latest();
+        assertThat(days.get(key(ANN, ALGEBRA, MONDAY.plusDays(1))).getEvents()).isZero();
+        assertThat(days.get(key(ANN, ALGEBRA, MONDAY.plusDays(1))).getSessions()).isZero();
+        assertThat(days.get(key(ANN, ALGEBRA, MONDAY)).getEvents()).isEqualTo(2);
+    }
+
+    private void send(String student, String course, String time) {
+        sendAt(student, course, MONDAY, time);
+    }
+
+    private void sendAt(String student, String course, LocalDate day, String time) {
+        Instant at = Instant.parse(day + "T" + time + ":00Z");
+        LearningEvent event = LearningEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setTenantId(TENANT)
+                .setStudentKey(student)
+                .setCourseId(course)
+                .setActivityId(course + "/activities/1")
+                .setVerb("http://adlnet.gov/expapi/verbs/experienced")
+                .setEventTime(at)
+                .setStoredTime(Instant.parse("2026-12-01T00:00:00Z"))
+                .setSourceFormat("xapi")
+                .build();
+        // the record timestamp is the arrival time; only the event's own time may count
+        events.pipeInput(student, event, Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
+    private Map<StudentCourseDay, EngagementDaily> latest() {
+        return engagement.readKeyValuesToMap();
+    }
+
+    private static StudentCourseDay key(String student, String course, LocalDate day) {
+        return new StudentCourseDay(TENANT, student, course, day);
+    }
+}
