@@ -1,0 +1,246 @@
+package io.learnstream.ingest.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnstream.ingest.IngestConfig;
+import io.learnstream.ingest.IngestMetrics;
+import io.learnstream.ingest.StatementIntake;
+import io.learnstream.ingest.identity.PseudonymKey;
+import io.learnstream.schemas.avro.DeadLetter;
+import io.learnstream.schemas.avro.LearningEvent;
+import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
+import io.learnstream.schemas.serde.AvroSerdes;
+import io.learnstream.schemas.topic.TopicPublisher;
+import io.learnstream.schemas.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IngestServerTest {
+    private static final Instant NOW = Instant.parse("2026-09-07T10:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Topics topics;
+    private MockProducer<byte[], byte[]> producer;
+    private IngestServer server;
+
+    @BeforeEach
+    void start() {
+        startWith(new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    private void startWith(MockProducer<byte[], byte[]> mock) {
+        if (server != null) server.close();
+        producer = mock;
+        topics = Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient()));
+        PseudonymKey key = new PseudonymKey("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+        IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+        StatementIntake intake = new StatementIntake(topics, new TopicPublisher(producer), tenant -> key,
+                Clock.fixed(NOW, ZoneOffset.UTC), metrics);
+        server = new IngestServer(IngestConfig.defaults().withPort(0), intake, metrics, JSON).start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldAcceptOneStatementAndAnswerItsId() throws Exception {
+        HttpResponse<String> response = post(statement("3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77", "mailto:ann@example.org"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get(0).asText()).isEqualTo("3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77");
+        assertThat(response.headers().firstValue(XapiVersion.HEADER)).hasValue("1.0.3");
+        assertThat(producer.history()).hasSize(1);
+    }
+
+    @Test
+    void shouldPublishEachStatementOfAnArrayAsPseudonymousLearningEvent() throws Exception {
+        String body = "[" + statement(null, "mailto:ann@example.org") + "," + statement(null, "mailto:bob@example.org") + "]";
+
+        HttpResponse<String> response = post(body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode ids = JSON.readTree(response.body());
+        assertThat(ids).hasSize(2);
+        List<LearningEvent> events = producer.history().stream().map(this::learningEvent).toList();
+        assertThat(events).extracting(LearningEvent::getEventId).containsExactly(ids.get(0).asText(), ids.get(1).asText());
+        assertThat(events).extracting(LearningEvent::getCourseId).containsOnly("https://sis.example.org/classes/algebra-1");
+        assertThat(events).extracting(LearningEvent::getStudentKey).doesNotHaveDuplicates()
+                .allSatisfy(k -> assertThat(k).hasSize(32).doesNotContain("ann").doesNotContain("example"));
+        assertThat(new String(producer.history().get(0).value(), StandardCharsets.UTF_8)).doesNotContain("ann@example.org");
+        assertThat(events.get(0).getEventTime()).isEqualTo(Instant.parse("2026-09-07T08:30:00Z"));
+        assertThat(events.get(0).getStoredTime()).isEqualTo(NOW);
+        assertThat(events.get(0).getScoreScaled()).isEqualTo(0.8);
+        assertThat(producer.history().get(0).timestamp()).isEqualTo(Instant.parse("2026-09-07T08:30:00Z").toEpochMilli());
+    }
+
+    @Test
+    void shouldRejectRequestWithoutVersionHeader() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(statementsUri())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(statement(null, "mailto:ann@example.org"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("X-Experience-API-Version");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectUnsupportedVersion() throws Exception {
+        HttpResponse<String> response = post(statement(null, "mailto:ann@example.org"), "0.95");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("unsupported_version");
+    }
+
+    @Test
+    void shouldAnswerInTheVersionTheClientAskedFor() throws Exception {
+        HttpResponse<String> response = post(statement(null, "mailto:ann@example.org"), "2.0.0");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(XapiVersion.HEADER)).hasValue("2.0.0");
+    }
+
+    @Test
+    void shouldRejectMalformedJsonSayingWhere() throws Exception {
+        HttpResponse<String> response = post("[{\"actor\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.get("error").asText()).isEqualTo("malformed_json");
+        assertThat(error.get("message").asText()).contains("line 1");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectWholeBatchNamingThePathOfTheInvalidStatement() throws Exception {
+        String invalid = statement(null, "mailto:bob@example.org").replace("\"verb\"", "\"verbb\"");
+        HttpResponse<String> response = post("[" + statement(null, "mailto:ann@example.org") + "," + invalid + "]");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.get("path").asText()).isEqualTo("statements[1].verb");
+        assertThat(error.get("rule").asText()).isEqualTo("is required");
+        assertThat(producer.history()).as("nothing of a rejected batch is kept").isEmpty();
+    }
+
+    @Test
+    void shouldRejectWrongContentType() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(statementsUri())
+                .header("Content-Type", "text/plain").header(XapiVersion.HEADER, "1.0.3")
+                .POST(HttpRequest.BodyPublishers.ofString(statement(null, "mailto:ann@example.org"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("application/json");
+    }
+
+    @Test
+    void shouldKeepServingAfterBadInput() throws Exception {
+        post("not json at all");
+        post("{}");
+
+        assertThat(post(statement(null, "mailto:ann@example.org")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldSendAnonymousGroupToDeadLettersWithTheReason() throws Exception {
+        String group = statement(null, "mailto:ann@example.org").replace(
+                "\"actor\":{\"mbox\":\"mailto:ann@example.org\"}",
+                "\"actor\":{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:ann@example.org\"}]}");
+
+        HttpResponse<String> response = post(group);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        ProducerRecord<byte[], byte[]> record = producer.history().getFirst();
+        assertThat(record.topic()).isEqualTo(topics.deadLetters().name());
+        DeadLetter letter = topics.deadLetters().valueSerde().deserializer().deserialize(record.topic(), record.value());
+        assertThat(letter.getReason()).contains("anonymous Group");
+        assertThat(letter.getPayload()).contains("\"member\"");
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhenKafkaDoesNotAcknowledge() throws Exception {
+        startWith(new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()));
+
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request(statement(null, "mailto:ann@example.org"), "1.0.3"),
+                HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
+        producer.errorNext(new TimeoutException("broker not reachable"));
+
+        HttpResponse<String> response = pending.get();
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue(IngestServer.RETRY_AFTER_SECONDS);
+        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("broker not reachable");
+    }
+
+    @Test
+    void shouldAnswerOnlyAfterKafkaAcknowledged() throws Exception {
+        startWith(new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()));
+
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request(statement(null, "mailto:ann@example.org"), "1.0.3"),
+                HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
+        assertThat(pending).as("no answer before the acknowledgement").isNotDone();
+
+        producer.completeNext();
+        assertThat(pending.get().statusCode()).isEqualTo(200);
+    }
+
+    private LearningEvent learningEvent(ProducerRecord<byte[], byte[]> record) {
+        return topics.learningEvents().valueSerde().deserializer().deserialize(record.topic(), record.value());
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return post(body, "1.0.3");
+    }
+
+    private HttpResponse<String> post(String body, String version) throws Exception {
+        return http.send(request(body, version), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String body, String version) {
+        return HttpRequest.newBuilder(statementsUri())
+                .header("Content-Type", "application/json")
+                .header(XapiVersion.HEADER, version)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private URI statementsUri() {
+        return URI.create(server.baseUrl() + IngestServer.STATEMENTS_PATH);
+    }
+
+    static String statement(String id, String mbox) {
+        return "{" + (id == null ? "" : "\"id\":\"" + id + "\",")
+                + "\"actor\":{\"mbox\":\"" + mbox + "\"},"
+                + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/answered\",\"display\":{\"en-US\":\"answered\"}},"
+                + "\"object\":{\"id\":\"https://quiz.example.org/questions/17\",\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/cmi.interaction\"}},"
+                + "\"result\":{\"success\":true,\"score\":{\"scaled\":0.8}},"
+                + "\"context\":{\"contextActivities\":{\"grouping\":[{\"id\":\"https://sis.example.org/classes/algebra-1\","
+                + "\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/course\"}}]}},"
+                + "\"timestamp\":\"2026-09-07T10:30:00+02:00\"}";
+    }
+}
