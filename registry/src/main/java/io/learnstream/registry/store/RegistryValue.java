@@ -1,0 +1,4 @@
+package io.learnstream.registry.store;
+
+/** The value of one stored registry record. */
+public sealed interface RegistryValue permits SchemaValue, ConfigValue {}
