@@ -143,11 +143,14 @@ public final class KafkaSchemaStore implements SchemaStore {
                 try {
                     admin.createTopics(List.of(topic)).all().get(timeoutMs, TimeUnit.MILLISECONDS);
                     log.info("created store topic '{}' (1 partition, replication {}, compacted)", config.topic(), config.replicationFactor());
+                    return; // made as needed; its metadata may take a moment to reach every broker, which clients wait for
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) throw e;
                 }
                 description = describe(admin, config.topic(), timeoutMs);
-                if (description == null) throw new StoreException("store topic '" + config.topic() + "' is missing right after it was created", null);
+                if (description == null) {
+                    throw new StoreException("store topic '" + config.topic() + "' was reported as existing but cannot be described", null);
+                }
             }
             if (description.partitions().size() != 1) {
                 throw new StoreException("store topic '" + config.topic() + "' has " + description.partitions().size()
