@@ -119,7 +119,7 @@ public final class DistrictGenerator {
         if (random.nextDouble() < DISENGAGING_SHARE) {
             int earliest = Math.max(2, (int) Math.round(0.3 * termWeeks));
             int latest = Math.max(earliest, (int) Math.round(0.6 * termWeeks));
-            trajectory = Trajectory.disengaging(earliest + random.nextInt(latest - earliest + 1), uniform(random, 0.55, 0.8));
+            trajectory = Trajectory.disengaging(earliest + random.nextInt(latest - earliest + 1), uniform(random, 0.72, 0.88));
         }
         return new Habits(weekday, weekend, schoolHoursShare, eveningHour, sessionMinutes, extraSession, trajectory);
     }

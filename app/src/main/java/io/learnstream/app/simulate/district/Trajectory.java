@@ -10,7 +10,7 @@ package io.learnstream.app.simulate.district;
 public record Trajectory(Kind kind, int onsetWeek, double weeklyDecay) {
 
     /** The lowest engagement a disengaging student falls to: they rarely vanish completely. */
-    public static final double FLOOR = 0.05;
+    public static final double FLOOR = 0.1;
 
     public enum Kind {
         /** Works about as much at the end of the term as at the start. */
