@@ -100,13 +100,16 @@ class SchemaRegistryServerIT {
 
     @Test
     void shouldCreateItsStoreTopicCompactedWithOnePartition() throws Exception {
-        try (SchemaRegistryServer ignored = SchemaRegistryServer.start(onTopic("_schemas_created"), new SimpleMeterRegistry())) {
+        SchemaRegistryServer server = SchemaRegistryServer.start(onTopic("_schemas_created"), new SimpleMeterRegistry());
+        try {
             TopicDescription description = admin.describeTopics(List.of("_schemas_created")).allTopicNames().get().get("_schemas_created");
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "_schemas_created");
             String policy = admin.describeConfigs(List.of(resource)).all().get().get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
 
             assertThat(description.partitions()).hasSize(1);
             assertThat(policy).isEqualTo("compact");
+        } finally {
+            server.close();
         }
     }
 
