@@ -42,7 +42,7 @@ public interface SchemaRegistryClient extends AutoCloseable {
     /** Sets the level of {@code subject}. */
     void setCompatibility(String subject, CompatibilityLevel level);
 
-    /** Whether {@code schema} could be registered under {@code subject} now (checked against its latest version). */
+    /** Whether {@code schema} could be registered under {@code subject} now: checked as registration would, under the subject's level. */
     CompatibilityResult testCompatibility(String subject, Schema schema);
 
     @Override
