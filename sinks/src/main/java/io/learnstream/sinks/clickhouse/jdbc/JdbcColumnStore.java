@@ -128,7 +128,11 @@ public final class JdbcColumnStore implements ColumnStore {
         if (closed) {
             throw new ColumnStoreException("the JDBC store for " + settings.url() + " is closed", sql, null);
         }
-        return connection.createStatement();
+        Statement statement = connection.createStatement();
+        // the SQL is ClickHouse's dialect with data inline (INSERT ... FORMAT); JDBC escapes such as {d '...'}
+        // would otherwise be rewritten inside that data
+        statement.setEscapeProcessing(false);
+        return statement;
     }
 
     private static QueryResult read(ResultSet resultSet) throws SQLException {
