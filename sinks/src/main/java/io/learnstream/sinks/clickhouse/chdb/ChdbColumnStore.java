@@ -51,7 +51,15 @@ public final class ChdbColumnStore implements ColumnStore {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the chDB data directory " + dir, e);
         }
-        return new ChdbColumnStore(ChdbEngine.connect(library, dir));
+        ChdbColumnStore store = new ChdbColumnStore(ChdbEngine.connect(library, dir));
+        try {
+            // JSON has no NaN or infinity: ClickHouse writes them as null unless told to quote them
+            store.execute("SET output_format_json_quote_denormals = 1");
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
     }
 
     /** The directory chDB keeps this store's data in. */

@@ -155,6 +155,12 @@ class ChdbColumnStoreTest extends ColumnStoreContract {
     }
 
     @Test
+    void notANumberAndInfinityAreNotMistakenForNull() {
+        assertThat(store.query("SELECT nan AS a, 1 / 0 AS b, -1 / 0 AS c, CAST(NULL AS Nullable(Float64)) AS d").rows())
+                .containsExactly(java.util.Arrays.asList("nan", "inf", "-inf", null));
+    }
+
+    @Test
     void describesItselfWithVersionAndPath() {
         assertThat(store.describe()).contains("chDB " + ChdbLibrary.VERSION).contains(dataDir.toString());
         assertThat(store.query("SELECT version()").singleValue()).startsWith("26.5");
