@@ -56,15 +56,17 @@ public final class Simulator {
     private volatile Throwable failure;
     private Phase phase = Phase.NEW;
     private Thread runner;
+    private HttpClient ownedClient;
 
-    /** A simulator on real time, posting with a default {@link HttpClient}. */
+    /** A simulator on real time, posting with an {@link HttpClient} of its own that it closes when done. */
     public Simulator(SimulatorConfig config) {
         this(config, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Timing.system(), Clock.systemUTC());
+        this.ownedClient = sender.client();
     }
 
     /**
      * @param config what to simulate and where to post
-     * @param httpClient the client to post with
+     * @param httpClient the client to post with; the caller closes it
      * @param timing real time as the simulator sees it: pacing, retry waits, the duration
      * @param clock the wall clock: today's date for the default term start, and HTTP-dates in {@code Retry-After}
      */
@@ -150,6 +152,9 @@ public final class Simulator {
                 Thread.interrupted(); // an interrupt meant "stop dispatching", which is done
             }
             drain(workers);
+            if (ownedClient != null) {
+                ownedClient.close();
+            }
             if (watermark != null) {
                 persist(term, watermark, true);
             }

@@ -53,6 +53,10 @@ final class StatementSender {
         this.mapper = mapper;
     }
 
+    HttpClient client() {
+        return client;
+    }
+
     /**
      * Sends the batch ({@code body} is a JSON array of {@code count} statements) until it is answered for good, the
      * retries run out, or {@code keepTrying} turns false. Counts the statements as posted, then as accepted,

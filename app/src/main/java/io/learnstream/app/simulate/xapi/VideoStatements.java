@@ -14,6 +14,7 @@ import io.learnstream.app.simulate.activity.SimEvent;
 import io.learnstream.app.simulate.activity.Tool;
 import io.learnstream.app.simulate.activity.Video;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -94,11 +95,16 @@ final class VideoStatements {
     /** The profile's format: {@code start[.]end} per segment, joined by {@code [,]}. */
     static String playedSegments(List<Segment> segments) {
         return segments.stream()
-                .map(s -> seconds(s.start()).toPlainString() + "[.]" + seconds(s.end()).toPlainString())
+                .map(s -> plain(seconds(s.start())) + "[.]" + plain(seconds(s.end())))
                 .collect(Collectors.joining("[,]"));
     }
 
-    private static java.math.BigDecimal seconds(double value) {
+    /** Positions in the video are reported to the millisecond. */
+    private static double seconds(double value) {
         return XapiJson.decimal(value, 3);
+    }
+
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

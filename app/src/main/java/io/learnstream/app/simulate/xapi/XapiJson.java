@@ -129,7 +129,8 @@ final class XapiJson {
         return Duration.ofMillis(centis * 10).toString();
     }
 
-    static BigDecimal decimal(double value, int scale) {
-        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
+    /** The value rounded to {@code scale} decimals. */
+    static double decimal(double value, int scale) {
+        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).doubleValue();
     }
 }
