@@ -26,7 +26,8 @@ final class RatePacer {
 
     /**
      * Waits for the slot of a batch of {@code permits}; returns false without waiting when that slot would come at
-     * or after {@code deadlineNanos} (a {@link Timing#nanoTime()} value).
+     * or after {@code deadlineNanos} (a {@link Timing#nanoTime()} value, compared by difference as nanoTime values
+     * must be).
      */
     boolean acquire(int permits, long deadlineNanos) throws InterruptedException {
         long now = timing.nanoTime();

@@ -113,14 +113,16 @@ public final class Simulator {
 
     /** The counters now; safe to call from any thread at any time. */
     public SimulatorStats snapshot() {
-        boolean running;
+        Phase now;
         synchronized (lock) {
-            running = phase == Phase.DISPATCHING || phase == Phase.FINISHING;
+            now = phase;
         }
-        long start = startNanos;
-        long end = running ? timing.nanoTime() : endNanos;
-        Duration elapsed = start == 0 && end == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(0, end - start));
-        return counters.snapshot(elapsed, running);
+        Duration elapsed = switch (now) {
+            case NEW -> Duration.ZERO;
+            case DISPATCHING, FINISHING -> Duration.ofNanos(timing.nanoTime() - startNanos);
+            case TERMINATED -> Duration.ofNanos(endNanos - startNanos);
+        };
+        return counters.snapshot(elapsed, now == Phase.DISPATCHING || now == Phase.FINISHING);
     }
 
     /** What made the run fail (an unreadable state file, say), if it did. */
@@ -197,7 +199,8 @@ public final class Simulator {
     /** Takes batches from the generator, paced, and hands them to the workers; returns why it ended. */
     private String dispatch(StatementGenerator generator, CompletionWatermark watermark, ExecutorService workers, Term term)
             throws InterruptedException, IOException {
-        long deadline = config.duration().map(d -> startNanos + d.toNanos()).orElse(Long.MAX_VALUE);
+        // nanoTime values are compared by their difference, so "no deadline" is a deadline far out, not Long.MAX_VALUE
+        long deadline = startNanos + config.duration().map(Duration::toNanos).orElse(Long.MAX_VALUE / 2);
         RatePacer pacer = new RatePacer(config.rate(), timing);
         Semaphore slots = new Semaphore(config.concurrency());
         long nextPersist = startNanos + PERSIST_INTERVAL.toNanos();

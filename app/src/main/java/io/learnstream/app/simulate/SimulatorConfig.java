@@ -51,6 +51,7 @@ public record SimulatorConfig(URI baseUrl, double rate, int batchSize, Optional<
     static final int MAX_SCHOOLS = 1_000;
     static final int MAX_TERM_WEEKS = 52;
     static final int MAX_CONCURRENCY = 256;
+    static final Duration MAX_DURATION = Duration.ofDays(3650);
 
     public SimulatorConfig {
         Objects.requireNonNull(baseUrl, "baseUrl must not be null");
@@ -73,8 +74,8 @@ public record SimulatorConfig(URI baseUrl, double rate, int batchSize, Optional<
         }
         requireRange("batchSize", batchSize, 1, MAX_BATCH_SIZE);
         duration.ifPresent(d -> {
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("duration must be positive, was " + d);
+            if (d.isNegative() || d.isZero() || d.compareTo(MAX_DURATION) > 0) {
+                throw new IllegalArgumentException("duration must be positive and at most " + MAX_DURATION + ", was " + d);
             }
         });
         requireRange("schools", schools, 1, MAX_SCHOOLS);

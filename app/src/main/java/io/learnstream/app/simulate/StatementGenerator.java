@@ -6,9 +6,11 @@ import io.learnstream.app.simulate.activity.Term;
 import io.learnstream.app.simulate.activity.TermSimulation;
 import io.learnstream.app.simulate.district.District;
 import io.learnstream.app.simulate.district.DistrictGenerator;
+import io.learnstream.app.simulate.district.DistrictSpec;
 import io.learnstream.app.simulate.xapi.StatementRenderer;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -42,7 +44,12 @@ public final class StatementGenerator implements Iterator<ObjectNode> {
         return new StatementGenerator(new TermSimulation(district, term, seed));
     }
 
-    /** Statements of the district and term a simulator with this config and term start would post. */
+    /** Statements of the district the spec describes, over a term of the spec's length from {@code termStart}. */
+    public static StatementGenerator create(DistrictSpec spec, LocalDate termStart) {
+        return create(DistrictGenerator.generate(spec), new Term(termStart, spec.termWeeks(), spec.zone()), spec.seed());
+    }
+
+    /** Statements of the district and term a simulator with this config and term would post. */
     public static StatementGenerator forConfig(SimulatorConfig config, Term term) {
         return create(DistrictGenerator.generate(config.districtSpec()), term, config.seed());
     }

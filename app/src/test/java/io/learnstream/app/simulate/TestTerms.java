@@ -27,8 +27,7 @@ final class TestTerms {
     }
 
     static StatementGenerator generator(long seed, int schools, int students, int weeks) {
-        District district = DistrictGenerator.generate(new DistrictSpec("riverside", seed, schools, students, ZONE, weeks));
-        return StatementGenerator.create(district, new Term(TERM_START, weeks, ZONE), seed);
+        return StatementGenerator.create(new DistrictSpec("riverside", seed, schools, students, ZONE, weeks), TERM_START);
     }
 
     /** What the behaviour tests need of a statement, without keeping the whole JSON tree. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Builds a {@link District} from a {@link DistrictSpec}: middle schools (grades 6-8), classes of up to
@@ -34,64 +35,30 @@ public final class DistrictGenerator {
             schools.add(new School(name.toLowerCase(Locale.ROOT).replace(' ', '-'), name + " Middle School", GRADES));
         }
 
-        // students: school round robin so that every school has students, grade at random
+        // students: school round robin so that every school has students, grade at random, subjects taken
         List<Placement> placements = new ArrayList<>();
         for (int i = 0; i < spec.students(); i++) {
             School school = schools.get(i % schools.size());
-            placements.add(new Placement(school, GRADES.get(random.nextInt(GRADES.size()))));
-        }
-
-        // enrolment: which subjects each student takes
-        List<List<Subject>> subjectsTaken = new ArrayList<>();
-        for (int i = 0; i < spec.students(); i++) {
+            int grade = GRADES.get(random.nextInt(GRADES.size()));
             List<Subject> taken = new ArrayList<>();
             for (Subject subject : Subject.values()) {
                 if (subject == Subject.MATH || subject == Subject.ELA || random.nextDouble() < ELECTIVE_SUBJECT_CHANCE) {
                     taken.add(subject);
                 }
             }
-            subjectsTaken.add(taken);
+            placements.add(new Placement(school, grade, taken));
         }
 
-        // classes: per school, subject and grade, enough sections for the students taking it, students dealt
-        // round robin; then per school and subject enough teachers for SECTIONS_PER_TEACHER classes each
         List<CourseSection> sections = new ArrayList<>();
         List<Teacher> teachers = new ArrayList<>();
         Map<Integer, List<String>> sectionsOfStudent = new HashMap<>();
-        for (School school : schools) {
+        for (int k = 0; k < schools.size(); k++) {
+            List<Integer> studentsOfSchool = new ArrayList<>();
+            for (int i = k; i < spec.students(); i += schools.size()) {
+                studentsOfSchool.add(i);
+            }
             for (Subject subject : Subject.values()) {
-                List<int[]> gradeAndSection = new ArrayList<>();
-                for (int grade : school.grades()) {
-                    List<Integer> roster = new ArrayList<>();
-                    for (int i = 0; i < spec.students(); i++) {
-                        Placement p = placements.get(i);
-                        if (p.school() == school && p.grade() == grade && subjectsTaken.get(i).contains(subject)) {
-                            roster.add(i);
-                        }
-                    }
-                    int count = (roster.size() + CLASS_SIZE - 1) / CLASS_SIZE;
-                    Collections.shuffle(roster, random);
-                    for (int r = 0; r < roster.size(); r++) {
-                        sectionsOfStudent.computeIfAbsent(roster.get(r), k -> new ArrayList<>())
-                                .add(sectionId(school, subject, grade, r % count + 1));
-                    }
-                    for (int s = 1; s <= count; s++) {
-                        gradeAndSection.add(new int[] {grade, s});
-                    }
-                }
-                int teacherCount = (gradeAndSection.size() + SECTIONS_PER_TEACHER - 1) / SECTIONS_PER_TEACHER;
-                List<Teacher> subjectTeachers = new ArrayList<>();
-                for (int t = 0; t < teacherCount; t++) {
-                    Teacher teacher = new Teacher("T%04d".formatted(teachers.size() + 1), Names.person(random), school.code(), subject);
-                    subjectTeachers.add(teacher);
-                    teachers.add(teacher);
-                }
-                for (int s = 0; s < gradeAndSection.size(); s++) {
-                    int grade = gradeAndSection.get(s)[0];
-                    int number = gradeAndSection.get(s)[1];
-                    sections.add(new CourseSection(sectionId(school, subject, grade, number), school.code(), subject, grade,
-                            number, subjectTeachers.get(s % teacherCount).sisId()));
-                }
+                formClasses(schools.get(k), subject, studentsOfSchool, placements, random, sections, teachers, sectionsOfStudent);
             }
         }
 
@@ -103,6 +70,46 @@ public final class DistrictGenerator {
         }
         String name = Character.toUpperCase(spec.slug().charAt(0)) + spec.slug().substring(1).replace('-', ' ') + " School District";
         return new District(spec.slug(), name, spec.zone(), schools, teachers, sections, students);
+    }
+
+    /**
+     * The classes of one subject at one school: per grade enough sections for the students taking it, students
+     * dealt round robin; and enough teachers for {@value #SECTIONS_PER_TEACHER} classes each.
+     */
+    private static void formClasses(School school, Subject subject, List<Integer> studentsOfSchool,
+                                    List<Placement> placements, SplittableRandom random, List<CourseSection> sections,
+                                    List<Teacher> teachers, Map<Integer, List<String>> sectionsOfStudent) {
+        Map<Integer, List<Integer>> rosters = new TreeMap<>();
+        for (int i : studentsOfSchool) {
+            Placement p = placements.get(i);
+            if (p.subjects().contains(subject)) {
+                rosters.computeIfAbsent(p.grade(), g -> new ArrayList<>()).add(i);
+            }
+        }
+        List<SectionSlot> slots = new ArrayList<>();
+        rosters.forEach((grade, roster) -> {
+            int count = (roster.size() + CLASS_SIZE - 1) / CLASS_SIZE;
+            Collections.shuffle(roster, random);
+            for (int r = 0; r < roster.size(); r++) {
+                sectionsOfStudent.computeIfAbsent(roster.get(r), k -> new ArrayList<>())
+                        .add(sectionId(school, subject, grade, r % count + 1));
+            }
+            for (int number = 1; number <= count; number++) {
+                slots.add(new SectionSlot(grade, number));
+            }
+        });
+        int teacherCount = (slots.size() + SECTIONS_PER_TEACHER - 1) / SECTIONS_PER_TEACHER;
+        List<Teacher> subjectTeachers = new ArrayList<>();
+        for (int t = 0; t < teacherCount; t++) {
+            Teacher teacher = new Teacher("T%04d".formatted(teachers.size() + 1), Names.person(random), school.code(), subject);
+            subjectTeachers.add(teacher);
+            teachers.add(teacher);
+        }
+        for (int s = 0; s < slots.size(); s++) {
+            SectionSlot slot = slots.get(s);
+            sections.add(new CourseSection(sectionId(school, subject, slot.grade(), slot.number()), school.code(), subject,
+                    slot.grade(), slot.number(), subjectTeachers.get(s % teacherCount).sisId()));
+        }
     }
 
     private static Habits habits(SplittableRandom random, int termWeeks) {
@@ -148,6 +155,9 @@ public final class DistrictGenerator {
         return Math.max(min, Math.min(max, value));
     }
 
-    private record Placement(School school, int grade) {
+    private record Placement(School school, int grade, List<Subject> subjects) {
+    }
+
+    private record SectionSlot(int grade, int number) {
     }
 }
