@@ -60,7 +60,8 @@ public final class Simulator {
 
     /** A simulator on real time, posting with an {@link HttpClient} of its own that it closes when done. */
     public Simulator(SimulatorConfig config) {
-        this(config, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Timing.system(), Clock.systemUTC());
+        this(config, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
+                Timing.system(), Clock.systemUTC());
         this.ownedClient = sender.client();
     }
 
@@ -145,7 +146,7 @@ public final class Simulator {
             LOG.info("simulator stopping: {}", reason);
         } catch (InterruptedException e) {
             LOG.info("simulator stopping: interrupted");
-        } catch (Exception | Error e) {
+        } catch (IOException | RuntimeException e) {
             failure = e;
             LOG.error("simulator failed: {}", e.toString(), e);
         } finally {

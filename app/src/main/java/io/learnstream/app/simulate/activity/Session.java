@@ -52,10 +52,6 @@ final class Session {
         return engagement;
     }
 
-    Instant start() {
-        return start;
-    }
-
     Instant now() {
         return now;
     }

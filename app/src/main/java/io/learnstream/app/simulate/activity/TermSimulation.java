@@ -57,11 +57,6 @@ public final class TermSimulation {
         return term;
     }
 
-    /** The index of the day {@link #simulateNextDay()} will simulate. */
-    public int nextDay() {
-        return nextDay;
-    }
-
     public boolean hasNextDay() {
         return nextDay < term.days();
     }

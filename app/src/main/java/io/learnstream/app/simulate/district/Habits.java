@@ -32,9 +32,4 @@ public record Habits(double weekdayActivity, double weekendActivity, double scho
             throw new IllegalArgumentException(name + " must be a probability in [0, 1], was " + value);
         }
     }
-
-    /** Expected number of days worked in a week at full engagement. */
-    public double expectedDaysPerWeek() {
-        return 5 * weekdayActivity + 2 * weekendActivity;
-    }
 }

@@ -114,10 +114,6 @@ final class XapiJson {
         return json.objectNode();
     }
 
-    ArrayNode arrayNode() {
-        return json.arrayNode();
-    }
-
     /** ISO 8601 with the district's offset and milliseconds, e.g. {@code 2025-09-02T19:04:11.250-05:00}. */
     static String timestamp(Instant time, ZoneId zone) {
         return TIMESTAMP.format(time.atZone(zone));
