@@ -1,13 +1,13 @@
 package io.learnstream.streams.engagement;
 
-import io.learnstream.schemas.avro.ActivitySession;
+import io.learnstream.schemas.avro.EngagementChange;
 import io.learnstream.schemas.avro.EngagementDaily;
 import io.learnstream.schemas.avro.StudentCourseDay;
 import java.time.LocalDate;
 
 /**
- * A day's engagement as the sum of the sessions that started that day. Sessions come and go as they merge
- * (a late event can join two sessions), so the sum supports both adding and subtracting a session.
+ * A day's engagement as the running sum of the changes the sessionizer sends for it. Sums do not depend on the
+ * order the changes arrive in, which is what lets this step follow a repartition.
  */
 final class DailyEngagement {
     private DailyEngagement() {}
@@ -16,18 +16,11 @@ final class DailyEngagement {
         return new EngagementDaily("", "", "", LocalDate.EPOCH, 0L, 0, 0.0);
     }
 
-    static EngagementDaily add(StudentCourseDay key, ActivitySession session, EngagementDaily day) {
-        return of(key, day.getEvents() + session.getEvents(), day.getSessions() + 1,
-                day.getActiveMinutes() + Sessions.minutes(session));
-    }
-
-    static EngagementDaily subtract(StudentCourseDay key, ActivitySession session, EngagementDaily day) {
-        return of(key, day.getEvents() - session.getEvents(), day.getSessions() - 1,
-                Math.max(0.0, day.getActiveMinutes() - Sessions.minutes(session)));
-    }
-
-    private static EngagementDaily of(StudentCourseDay key, long events, int sessions, double minutes) {
+    static EngagementDaily apply(StudentCourseDay key, EngagementChange change, EngagementDaily day) {
+        double minutes = day.getActiveMinutes() + change.getActiveMinutes();
         return new EngagementDaily(key.getTenantId(), key.getStudentKey(), key.getCourseId(), key.getDay(),
-                events, sessions, minutes);
+                day.getEvents() + change.getEvents(), day.getSessions() + change.getSessions(),
+                // sums of doubles drift by ulps when sessions are taken away again: keep the figure clean
+                Math.abs(minutes) < 1e-9 ? 0.0 : Math.round(minutes * 1e6) / 1e6);
     }
 }

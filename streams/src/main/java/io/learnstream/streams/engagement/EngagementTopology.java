@@ -1,6 +1,8 @@
 package io.learnstream.streams.engagement;
 
 import io.learnstream.schemas.avro.ActivitySession;
+import io.learnstream.schemas.avro.DeadLetter;
+import io.learnstream.schemas.avro.EngagementChange;
 import io.learnstream.schemas.avro.EngagementDaily;
 import io.learnstream.schemas.avro.LearningEvent;
 import io.learnstream.schemas.avro.StudentCourse;
@@ -8,71 +10,96 @@ import io.learnstream.schemas.avro.StudentCourseDay;
 import io.learnstream.schemas.serde.AvroSerdes;
 import io.learnstream.schemas.topic.Topics;
 import io.learnstream.streams.EventTimeExtractor;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * Engagement per student, course and day: learning events are cut into sessions (a session ends after the
- * inactivity gap without activity, in event time), and each day sums the events, sessions and active minutes
- * of the sessions that started on it. The result is an update stream on {@link Topics#engagementDaily()}.
+ * Engagement per student, course and day, in event time.
  *
  * <pre>
- * learning-events ──groupBy(student, course)──▶ session windows ──▶ sessions store
- *                                                       │ (merges retract old sessions)
- *                 engagement-daily ◀── daily store ◀──groupBy(student, course, day of session start)
+ * learning-events (keyed by student, as accepted)
+ *   └─ engagement-sessionize ── sessions store (per student+course, no repartition: order preserved)
+ *        ├─ late (beyond grace) ──▶ dead-letters
+ *        └─ day changes ──repartition by student+course+day──▶ engagement-daily store (sums) ──▶ engagement-daily
  * </pre>
+ *
+ * A session ends after the inactivity gap without activity; each day sums the events, sessions and active minutes
+ * of the sessions that started on it. The result is an update stream: the latest value per key is current.
  */
 public final class EngagementTopology {
-    public static final String BY_STUDENT_COURSE = "engagement-by-student-course";
+    public static final String SESSIONIZE = "engagement-sessionize";
     public static final String SESSIONS_STORE = "engagement-sessions";
-    public static final String BY_DAY = "engagement-sessions-by-day";
+    public static final String BY_DAY = "engagement-changes-by-day";
     public static final String DAILY_STORE = "engagement-daily";
 
     private EngagementTopology() {}
 
     public static Topology build(Topics topics, AvroSerdes serdes, EngagementOptions options) {
-        Serde<StudentCourse> studentCourse = serdes.key(StudentCourse.class);
-        Serde<StudentCourseDay> studentCourseDay = topics.engagementDaily().keySerde();
-        Serde<LearningEvent> event = topics.learningEvents().valueSerde();
-        Serde<ActivitySession> session = serdes.value(ActivitySession.class);
+        Serde<StudentCourseDay> dayKey = topics.engagementDaily().keySerde();
+        Serde<EngagementChange> change = serdes.value(EngagementChange.class);
         Serde<EngagementDaily> daily = topics.engagementDaily().valueSerde();
+        StoreBuilder<SessionStore<StudentCourse, ActivitySession>> sessionStore = Stores.sessionStoreBuilder(
+                Stores.persistentSessionStore(SESSIONS_STORE, options.grace().plus(options.inactivityGap().multipliedBy(2))),
+                serdes.key(StudentCourse.class), serdes.value(ActivitySession.class));
 
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(topics.learningEvents().name(),
-                        Consumed.with(topics.learningEvents().keySerde(), event)
-                                .withTimestampExtractor(new EventTimeExtractor())
-                                .withName("learning-events-source"))
-                .groupBy((studentKey, e) -> new StudentCourse(e.getTenantId(), e.getStudentKey(), e.getCourseId()),
-                        Grouped.with(BY_STUDENT_COURSE, studentCourse, event))
-                .windowedBy(SessionWindows.ofInactivityGapAndGrace(options.inactivityGap(), options.grace()))
-                .aggregate(Sessions::empty, Sessions::add, Sessions::merge, Named.as("engagement-sessionize"),
-                        Materialized.<StudentCourse, ActivitySession, org.apache.kafka.streams.state.SessionStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(SESSIONS_STORE)
-                                .withKeySerde(studentCourse)
-                                .withValueSerde(session))
-                .groupBy((windowed, s) -> KeyValue.pair(dayOf(windowed.key(), s), s),
-                        Grouped.with(BY_DAY, studentCourseDay, session))
-                .aggregate(DailyEngagement::empty, DailyEngagement::add, DailyEngagement::subtract,
-                        Named.as("engagement-daily-sum"),
-                        Materialized.<StudentCourseDay, EngagementDaily, org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(DAILY_STORE)
-                                .withKeySerde(studentCourseDay)
-                                .withValueSerde(daily))
-                .toStream(Named.as("engagement-daily-changes"))
-                .to(topics.engagementDaily().name(),
-                        Produced.with(studentCourseDay, daily).withName("engagement-daily-sink"));
+        KStream<StudentCourseDay, EngagementChange> changes = builder
+                .stream(topics.learningEvents().name(), Consumed.with(topics.learningEvents().keySerde(), topics.learningEvents().valueSerde())
+                        .withTimestampExtractor(new EventTimeExtractor())
+                        .withName("learning-events-source"))
+                .process(new ProcessorSupplier<String, LearningEvent, StudentCourseDay, EngagementChange>() {
+                    @Override
+                    public Processor<String, LearningEvent, StudentCourseDay, EngagementChange> get() {
+                        return new Sessionizer(options, SESSIONS_STORE);
+                    }
+
+                    @Override
+                    public Set<StoreBuilder<?>> stores() {
+                        return Set.of(sessionStore);
+                    }
+                }, Named.as(SESSIONIZE));
+
+        changes.split(Named.as("engagement-"))
+                .branch((day, c) -> c.getLateEventId() != null, Branched.withConsumer(late -> late
+                        .map((day, c) -> org.apache.kafka.streams.KeyValue.pair(c.getLateEventId(), deadLetter(day, c)),
+                                Named.as("engagement-late-to-dead-letter"))
+                        .to(topics.deadLetters().name(), Produced.with(topics.deadLetters().keySerde(), topics.deadLetters().valueSerde())
+                                .withName("engagement-late-sink")), "late"))
+                .defaultBranch(Branched.withConsumer(onTime -> onTime
+                        .groupByKey(Grouped.with(BY_DAY, dayKey, change))
+                        .aggregate(DailyEngagement::empty, DailyEngagement::apply, Named.as("engagement-daily-sum"),
+                                Materialized.<StudentCourseDay, EngagementDaily, KeyValueStore<Bytes, byte[]>>as(DAILY_STORE)
+                                        .withKeySerde(dayKey)
+                                        .withValueSerde(daily))
+                        .toStream(Named.as("engagement-daily-changes"))
+                        .to(topics.engagementDaily().name(), Produced.with(dayKey, daily).withName("engagement-daily-sink")), "on-time"));
         return builder.build();
     }
 
-    private static StudentCourseDay dayOf(StudentCourse key, ActivitySession session) {
-        return new StudentCourseDay(key.getTenantId(), key.getStudentKey(), key.getCourseId(),
-                session.getFirstEventTime().atZone(ZoneOffset.UTC).toLocalDate());
+    private static DeadLetter deadLetter(StudentCourseDay day, EngagementChange late) {
+        return DeadLetter.newBuilder()
+                .setTenantId(day.getTenantId())
+                .setSource("streams." + SESSIONIZE)
+                .setReason(late.getLateReason())
+                .setPayload(late.getLateEvent())
+                .setReceivedTime(Instant.now())
+                .build();
     }
 }

@@ -2,6 +2,7 @@ package io.learnstream.streams.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.avro.EngagementDaily;
 import io.learnstream.schemas.avro.LearningEvent;
 import io.learnstream.schemas.avro.StudentCourseDay;
@@ -32,6 +33,8 @@ class EngagementTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, LearningEvent> events;
     private TestOutputTopic<StudentCourseDay, EngagementDaily> engagement;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+    private org.apache.kafka.streams.Topology topology;
 
     @BeforeEach
     void startTopology() {
@@ -40,11 +43,14 @@ class EngagementTopologyTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "engagement-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(EngagementTopology.build(topics, serdes, EngagementOptions.defaults()), config);
+        topology = EngagementTopology.build(topics, serdes, EngagementOptions.defaults());
+        driver = new TopologyTestDriver(topology, config);
         events = driver.createInputTopic(topics.learningEvents().name(),
                 topics.learningEvents().keySerde().serializer(), topics.learningEvents().valueSerde().serializer());
         engagement = driver.createOutputTopic(topics.engagementDaily().name(),
                 topics.engagementDaily().keySerde().deserializer(), topics.engagementDaily().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetters().name(),
+                topics.deadLetters().keySerde().deserializer(), topics.deadLetters().valueSerde().deserializer());
     }
 
     @AfterEach
@@ -158,14 +164,58 @@ class EngagementTopologyTest {
         assertThat(days.get(key(ANN, ALGEBRA, MONDAY)).getEvents()).isEqualTo(2);
     }
 
+    @Test
+    void shouldSendEventsOlderThanTheGracePeriodToDeadLettersWithTheReason() {
+        // given Ann's partition has reached Thursday
+        sendAt(ANN, ALGEBRA, MONDAY.plusDays(3), "09:00");
+
+        // when an event from Monday arrives, more than the one-day grace period behind
+        String lateId = sendAt(BOB, ALGEBRA, MONDAY, "09:00");
+
+        // then it does not count, and it is kept on the dead-letter topic saying why
+        assertThat(latest()).doesNotContainKey(key(BOB, ALGEBRA, MONDAY));
+        var letters = deadLetters.readKeyValuesToList();
+        assertThat(letters).hasSize(1);
+        assertThat(letters.getFirst().key).isEqualTo(lateId);
+        assertThat(letters.getFirst().value.getReason()).contains("grace period");
+        assertThat(letters.getFirst().value.getPayload()).contains(lateId);
+    }
+
+    @Test
+    void shouldCountEventsWithinTheGracePeriodEvenWhenOutOfOrder() {
+        sendAt(ANN, ALGEBRA, MONDAY.plusDays(1), "08:00");
+
+        sendAt(BOB, ALGEBRA, MONDAY, "09:00");
+
+        assertThat(latest().get(key(BOB, ALGEBRA, MONDAY)).getEvents()).isEqualTo(1);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSessionizeOnTheLearningEventPartitionsWithoutRepartitioning() {
+        // the only repartition is of the order-insensitive day sums, after sessionizing
+        var description = topology.describe();
+        var sourceOfSessionize = description.subtopologies().stream()
+                .filter(sub -> sub.nodes().stream().anyMatch(node -> node.name().equals(EngagementTopology.SESSIONIZE)))
+                .flatMap(sub -> sub.nodes().stream())
+                .filter(node -> node instanceof org.apache.kafka.streams.TopologyDescription.Source)
+                .map(node -> ((org.apache.kafka.streams.TopologyDescription.Source) node).topicSet())
+                .toList();
+        assertThat(sourceOfSessionize).containsExactly(java.util.Set.of(Topics.LEARNING_EVENTS));
+        var repartitionTopics = java.util.regex.Pattern.compile("[\\w.-]+-repartition").matcher(description.toString())
+                .results().map(java.util.regex.MatchResult::group).collect(java.util.stream.Collectors.toSet());
+        assertThat(repartitionTopics).containsExactly(EngagementTopology.BY_DAY + "-repartition");
+    }
+
     private void send(String student, String course, String time) {
         sendAt(student, course, MONDAY, time);
     }
 
-    private void sendAt(String student, String course, LocalDate day, String time) {
+    private String sendAt(String student, String course, LocalDate day, String time) {
         Instant at = Instant.parse(day + "T" + time + ":00Z");
+        String id = UUID.randomUUID().toString();
         LearningEvent event = LearningEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
+                .setEventId(id)
                 .setTenantId(TENANT)
                 .setStudentKey(student)
                 .setCourseId(course)
@@ -177,6 +227,7 @@ class EngagementTopologyTest {
                 .build();
         // the record timestamp is the arrival time; only the event's own time may count
         events.pipeInput(student, event, Instant.parse("2026-12-01T00:00:00Z"));
+        return id;
     }
 
     private Map<StudentCourseDay, EngagementDaily> latest() {
