@@ -1,0 +1,25 @@
+package io.learnstream.app;
+
+import io.learnstream.app.cli.DemoCommand;
+import io.learnstream.app.cli.SimulateCommand;
+import io.learnstream.app.cli.SqlCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code learnstream} command line. Each subcommand parses its options, wires the parts and runs. */
+@Command(name = "learnstream", mixinStandardHelpOptions = true, version = "learnstream 0.1.0",
+        description = "Real-time learning analytics: xAPI/Caliper in, Kafka Streams analytics, ClickHouse out.",
+        subcommands = {DemoCommand.class, SimulateCommand.class, SqlCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+}

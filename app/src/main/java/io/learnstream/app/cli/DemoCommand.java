@@ -1,0 +1,137 @@
+package io.learnstream.app.cli;
+
+import io.learnstream.app.pipeline.Pipeline;
+import io.learnstream.app.simulate.Simulator;
+import io.learnstream.app.simulate.SimulatorConfig;
+import io.learnstream.app.simulate.SimulatorStats;
+import io.learnstream.app.stack.EmbeddedStack;
+import io.learnstream.app.stack.EmbeddedStackConfig;
+import io.learnstream.sinks.spi.ColumnStore;
+import io.learnstream.sinks.sql.TextTable;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code learnstream demo}: the whole pipeline on the embedded stack, fed by a simulated district. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the whole pipeline on the embedded stack (Kafka, schema registry, ClickHouse/chDB) with a simulated district posting xAPI statements.")
+public final class DemoCommand implements Callable<Integer> {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final Duration DRAIN_BOUND = Duration.ofSeconds(60);
+
+    @Mixin
+    StackOptions stack;
+
+    @Option(names = "--duration", converter = DurationConverter.class,
+            description = "stop after this long, e.g. 60s or 5m (default: run until Ctrl-C)")
+    Duration duration;
+
+    @Option(names = "--rate", defaultValue = "500", description = "statements per second the simulator posts (default: ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--students", defaultValue = "300", description = "students in the simulated district (default: ${DEFAULT-VALUE})")
+    int students;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the simulated district (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        EmbeddedStackConfig config = stack.toConfig();
+        System.setProperty("learnstream.log.dir", config.dataDir().resolve("logs").toString());
+        if (duration != null && (duration.isNegative() || duration.isZero())) {
+            throw new IllegalArgumentException("--duration must be positive, got " + duration);
+        }
+        out.printf("learnstream: starting the embedded stack (data in %s)...%n", config.dataDir());
+        long started = System.nanoTime();
+        try (StopSignal stop = new StopSignal(Duration.ofSeconds(90));
+                EmbeddedStack embedded = EmbeddedStack.start(config, new SimpleMeterRegistry())) {
+            printAddresses(embedded, started);
+            Pipeline pipeline = embedded.pipeline();
+            Simulator simulator = new Simulator(SimulatorConfig.builder(URI.create(embedded.ingestUrl()), config.simulatorDir())
+                    .rate(rate).students(students).seed(seed).build());
+            simulator.start();
+            long runStarted = System.nanoTime();
+            Duration remaining = duration;
+            while (remaining == null || !remaining.isNegative() && !remaining.isZero()) {
+                Duration wait = remaining == null || remaining.compareTo(PROGRESS_EVERY) > 0 ? PROGRESS_EVERY : remaining;
+                if (stop.awaitStop(wait)) break;
+                progress(pipeline, embedded.store(), simulator.snapshot(), runStarted);
+                if (duration != null) remaining = duration.minus(Duration.ofNanos(System.nanoTime() - runStarted));
+                if (simulator.failure().isPresent()) {
+                    out.println("simulator stopped: " + simulator.failure().get());
+                    break;
+                }
+            }
+            out.println(stop.stopRequested() ? "learnstream: stopping (Ctrl-C)..." : "learnstream: duration reached, stopping the simulator...");
+            simulator.stop();
+            simulator.awaitTermination(Duration.ofSeconds(15));
+            boolean drained = drain(pipeline);
+            summary(pipeline, embedded.store(), simulator.snapshot(), runStarted, drained);
+            out.println("learnstream: stopping the embedded stack...");
+            stop.close();
+        }
+        out.println("learnstream: stopped cleanly.");
+        return 0;
+    }
+
+    private void printAddresses(EmbeddedStack embedded, long started) {
+        out.printf(Locale.ROOT, "learnstream: embedded stack up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        out.printf("  Kafka broker      %s   (e.g. kcat -b %s -L)%n", embedded.kafkaBootstrapServers(), embedded.kafkaBootstrapServers());
+        out.printf("  schema registry   %s   (e.g. curl %s/subjects)%n", embedded.registryUrl(), embedded.registryUrl());
+        out.printf("  xAPI endpoint     %s/xAPI/statements%n", embedded.ingestUrl());
+        out.printf("  SQL               ./learnstream sql \"SELECT * FROM engagement_daily LIMIT 10\"  (after the demo stops)%n");
+    }
+
+    private void progress(Pipeline pipeline, ColumnStore store, SimulatorStats sim, long runStarted) {
+        double seconds = (System.nanoTime() - runStarted) / 1e9;
+        out.printf(Locale.ROOT, "[%5.0fs] statements accepted %,d (%.0f/s) | events processed %,d | engagement rows in ClickHouse %,d | simulated time %s%n",
+                seconds, pipeline.statementsAccepted(), pipeline.statementsAccepted() / Math.max(seconds, 1e-9),
+                pipeline.eventsProcessed(), engagementRows(store),
+                sim.simulatedTime().map(t -> t.toString().substring(0, 16)).orElse("-"));
+    }
+
+    /** Waits (bounded) until Streams has processed every accepted statement and the sink has written its output. */
+    private boolean drain(Pipeline pipeline) throws InterruptedException {
+        out.println("learnstream: waiting for the pipeline to process everything accepted...");
+        if (pipeline.awaitCaughtUp(DRAIN_BOUND)) return true;
+        out.println("learnstream: the pipeline did not catch up within " + DRAIN_BOUND.toSeconds()
+                + " s; the rest is processed on the next start");
+        return false;
+    }
+
+    private void summary(Pipeline pipeline, ColumnStore store, SimulatorStats sim, long runStarted, boolean drained) {
+        out.println();
+        out.printf(Locale.ROOT, "learnstream demo summary (%.0f s)%n", (System.nanoTime() - runStarted) / 1e9);
+        out.println("  " + sim.summary());
+        out.printf(Locale.ROOT, "  statements accepted by ingest %,d; learning events processed by Streams %,d%s%n",
+                pipeline.statementsAccepted(), pipeline.eventsProcessed(), drained ? " (caught up)" : " (not caught up)");
+        out.println("  engagement_daily in ClickHouse (all runs on this data directory):");
+        out.print(indent(TextTable.render(store.query("""
+                SELECT count() AS rows, uniqExact(student_key) AS students, uniqExact(course_id) AS courses,
+                       min(day) AS first_day, max(day) AS last_day, sum(events) AS events,
+                       round(sum(active_minutes) / 60, 1) AS active_hours
+                FROM engagement_daily"""))));
+        out.println("  most engaged courses:");
+        out.print(indent(TextTable.render(store.query("""
+                SELECT course_id, uniqExact(student_key) AS students, sum(events) AS events,
+                       round(avg(active_minutes), 1) AS avg_minutes_per_day
+                FROM engagement_daily GROUP BY course_id ORDER BY events DESC LIMIT 5"""))));
+    }
+
+    private static long engagementRows(ColumnStore store) {
+        return store.query("SELECT count() FROM engagement_daily").singleLong();
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(line -> "    " + line).reduce("", (a, b) -> a + b + "\n");
+    }
+}

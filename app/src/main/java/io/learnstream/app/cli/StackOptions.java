@@ -1,0 +1,32 @@
+package io.learnstream.app.cli;
+
+import io.learnstream.app.stack.EmbeddedStackConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run the embedded stack. */
+public final class StackOptions {
+    @Option(names = "--data-dir", defaultValue = "var", description = "where Kafka, ClickHouse and state live (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the xAPI endpoint (default: ${DEFAULT-VALUE}; 0 = any free port)")
+    int httpPort;
+
+    @Option(names = "--kafka-port", defaultValue = "0", description = "port of the embedded Kafka broker (default: any free port)")
+    int kafkaPort;
+
+    @Option(names = "--registry-port", defaultValue = "0", description = "port of the embedded schema registry (default: any free port)")
+    int registryPort;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "partitions of learnstream's topics when first created (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--chdb-lib", defaultValue = "${env:LEARNSTREAM_CHDB_LIB}",
+            description = "path of libchdb.so (default: $LEARNSTREAM_CHDB_LIB, else the pinned version in the cache)")
+    Path chdbLibrary;
+
+    public EmbeddedStackConfig toConfig() {
+        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, Optional.ofNullable(chdbLibrary));
+    }
+}

@@ -1,0 +1,228 @@
+package io.learnstream.app.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnstream.ingest.IngestMetrics;
+import io.learnstream.ingest.StatementIntake;
+import io.learnstream.ingest.http.IngestServer;
+import io.learnstream.ingest.identity.TenantKeys;
+import io.learnstream.ingest.publish.ProducerSettings;
+import io.learnstream.schemas.avro.DeadLetter;
+import io.learnstream.schemas.avro.EngagementDaily;
+import io.learnstream.schemas.avro.StudentCourseDay;
+import io.learnstream.schemas.registry.RestSchemaRegistryClient;
+import io.learnstream.schemas.registry.SchemaRegistryClientConfig;
+import io.learnstream.schemas.serde.AvroSerdes;
+import io.learnstream.schemas.topic.TopicPublisher;
+import io.learnstream.schemas.topic.Topics;
+import io.learnstream.sinks.engagement.EngagementDailyRows;
+import io.learnstream.sinks.kafka.TopicSink;
+import io.learnstream.sinks.schema.ClickHouseSchema;
+import io.learnstream.sinks.spi.ColumnStore;
+import io.learnstream.streams.engagement.EngagementOptions;
+import io.learnstream.streams.engagement.EngagementTopology;
+import io.learnstream.streams.errors.DeadLetterDeserializationHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * learnstream's moving parts, wired over a Kafka cluster, a schema registry and a column store that someone
+ * else provides (the embedded stack, or servers): the HTTP front door, the Streams topology and the sink into
+ * ClickHouse. Starting it creates missing topics and tables; closing it stops the parts in reverse order.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    public static final String STREAMS_APPLICATION_ID = "learnstream-engagement";
+    public static final String ENGAGEMENT_SINK_GROUP = "learnstream-sink-engagement-daily";
+
+    private final Topics topics;
+    private final IngestMetrics ingestMetrics;
+    private final IngestServer ingest;
+    private final KafkaStreams streams;
+    private final TopicSink<StudentCourseDay, EngagementDaily> sink;
+    private final ColumnStore store;
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private final Duration commitInterval;
+
+    private Pipeline(Duration commitInterval, Topics topics, IngestMetrics ingestMetrics, IngestServer ingest, KafkaStreams streams,
+            TopicSink<StudentCourseDay, EngagementDaily> sink, ColumnStore store) {
+        this.commitInterval = commitInterval;
+        this.topics = topics;
+        this.ingestMetrics = ingestMetrics;
+        this.ingest = ingest;
+        this.streams = streams;
+        this.sink = sink;
+        this.store = store;
+    }
+
+    public static Pipeline start(PipelineConfig config, ColumnStore store, TenantKeys tenantKeys, MeterRegistry meters) {
+        AvroSerdes serdes = AvroSerdes.create(new RestSchemaRegistryClient(SchemaRegistryClientConfig.of(config.registryUrl())));
+        Topics topics = Topics.create(serdes);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            TopicSetup.ensure(admin, topics, config.partitions());
+        }
+        ClickHouseSchema.apply(store);
+
+        TopicPublisher publisher = new TopicPublisher(new KafkaProducer<>(
+                ProducerSettings.forIngest(config.bootstrapServers(), "learnstream-ingest")));
+        IngestMetrics ingestMetrics = new IngestMetrics(meters);
+        StatementIntake intake = new StatementIntake(topics, publisher, tenantKeys, Clock.systemUTC(), ingestMetrics);
+
+        KafkaStreams streams = new KafkaStreams(
+                EngagementTopology.build(topics, serdes, EngagementOptions.defaults()), streamsProperties(config));
+        streams.setUncaughtExceptionHandler(error -> {
+            log.error("the engagement topology stopped on an error", error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+
+        Consumer<DeadLetter> deadLetters = letter -> publisher.send(topics.deadLetters(), null, letter, letter.getReceivedTime().toEpochMilli());
+        TopicSink<StudentCourseDay, EngagementDaily> sink = new TopicSink<>(topics.engagementDaily(),
+                new KafkaConsumer<>(TopicSink.consumerSettings(config.bootstrapServers(), ENGAGEMENT_SINK_GROUP),
+                        topics.engagementDaily().keySerde().deserializer(), topics.engagementDaily().valueSerde().deserializer()),
+                store, new EngagementDailyRows(Clock.systemUTC()), deadLetters, Duration.ofMillis(500), meters);
+
+        IngestServer ingest = new IngestServer(config.ingest(), intake, ingestMetrics, new ObjectMapper());
+        Pipeline pipeline = new Pipeline(config.commitInterval(), topics, ingestMetrics, ingest, streams, sink, store);
+        pipeline.closeables.push(publisher);
+        streams.start();
+        // leave the group on close, so a restarted instance gets its tasks at once instead of after the session timeout
+        pipeline.closeables.push(() -> streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30))));
+        Thread sinkThread = Thread.ofPlatform().name("learnstream-sink-engagement-daily").start(sink);
+        pipeline.closeables.push(() -> {
+            sink.close();
+            sinkThread.join(Duration.ofSeconds(15));
+        });
+        ingest.start();
+        pipeline.closeables.push(ingest);
+        return pipeline;
+    }
+
+    private static Properties streamsProperties(PipelineConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, STREAMS_APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.commitInterval().toMillis());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        props.put(SchemaRegistryClientConfig.URL, config.registryUrl().toString());
+        return props;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public String ingestUrl() {
+        return ingest.baseUrl();
+    }
+
+    public long statementsAccepted() {
+        return ingestMetrics.acceptedCount();
+    }
+
+    /** Learning events the engagement topology has read from Kafka. */
+    public long eventsProcessed() {
+        // the consumer registers each topic-level metric twice: under the topic's name and, for older
+        // dashboards, with dots replaced by underscores; count one of them
+        String topic = topics.learningEvents().name();
+        return (long) (consumedTotal(topic) > 0 ? consumedTotal(topic) : consumedTotal(topic.replace('.', '_')));
+    }
+
+    private double consumedTotal(String topicTag) {
+        double total = 0;
+        for (Map.Entry<MetricName, ? extends Metric> entry : streams.metrics().entrySet()) {
+            MetricName name = entry.getKey();
+            if (name.name().equals("records-consumed-total")
+                    && name.group().equals("consumer-fetch-manager-metrics")
+                    && topicTag.equals(name.tags().get("topic"))
+                    && !name.tags().getOrDefault("client-id", "").contains("restore")) {
+                total += ((Number) entry.getValue().metricValue()).doubleValue();
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Waits until everything accepted so far is in the column store: Streams has no lag on any of its input
+     * partitions (source and repartition topics) in two checks more than a commit interval apart, and after
+     * that the sink has written everything committed to its topic.
+     *
+     * @return true when caught up, false when {@code bound} passed first
+     */
+    public boolean awaitCaughtUp(Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        long checkEvery = commitInterval.toNanos() + 500_000_000L;
+        int quietChecks = 0;
+        while (quietChecks < 2) {
+            if (System.nanoTime() > deadline) return false;
+            quietChecks = streamsLag() == 0 ? quietChecks + 1 : 0;
+            if (quietChecks < 2) Thread.sleep(checkEvery / 1_000_000);
+        }
+        long streamsDoneAt = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (sink.lag() == 0 && sink.lagMeasuredAtNanos() - streamsDoneAt > commitInterval.toNanos()) return true;
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    /** Records the Streams main consumer has yet to read, over all its partitions; -1 while unknown. */
+    long streamsLag() {
+        double total = 0;
+        int partitions = 0;
+        for (Map.Entry<MetricName, ? extends Metric> entry : streams.metrics().entrySet()) {
+            MetricName name = entry.getKey();
+            if (name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
+                    && name.tags().containsKey("partition")
+                    && !name.tags().getOrDefault("client-id", "").contains("restore")) {
+                double lag = ((Number) entry.getValue().metricValue()).doubleValue();
+                if (Double.isNaN(lag)) return -1;
+                total += lag;
+                partitions++;
+            }
+        }
+        return partitions == 0 ? -1 : (long) total;
+    }
+
+    public KafkaStreams.State streamsState() {
+        return streams.state();
+    }
+
+    public TopicSink<StudentCourseDay, EngagementDaily> engagementSink() {
+        return sink;
+    }
+
+    public ColumnStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        while (!closeables.isEmpty()) {
+            try {
+                closeables.pop().close();
+            } catch (Exception e) {
+                log.warn("error while stopping the pipeline", e);
+            }
+        }
+    }
+}

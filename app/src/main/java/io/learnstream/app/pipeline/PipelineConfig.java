@@ -1,0 +1,31 @@
+package io.learnstream.app.pipeline;
+
+import io.learnstream.ingest.IngestConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the pipeline needs to run, whatever hosts Kafka, the registry and ClickHouse.
+ *
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param registryUrl Confluent-compatible schema registry
+ * @param stateDir where Kafka Streams keeps its local state
+ * @param partitions partitions of learnstream's topics when they are created
+ * @param commitInterval how often Streams commits (and so how fresh its output is)
+ * @param ingest the HTTP front door
+ */
+public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
+        Duration commitInterval, IngestConfig ingest) {
+    public PipelineConfig {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(registryUrl, "registryUrl");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(ingest, "ingest");
+        if (partitions < 1) throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        if (commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new IllegalArgumentException("commitInterval must be positive, got " + commitInterval);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.learnstream.app.stack;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The embedded stack's settings.
+ *
+ * @param dataDir everything it stores lives under here: {@code kafka/}, {@code clickhouse/}, {@code streams/}, {@code secrets/}
+ * @param httpPort the xAPI endpoint's port (0 = any free port)
+ * @param kafkaPort the broker's port (0 = any free port)
+ * @param registryPort the schema registry's port (0 = any free port)
+ * @param partitions partitions of learnstream's topics when first created
+ * @param chdbLibrary libchdb.so to load; empty = the pinned version in the cache
+ */
+public record EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int registryPort, int partitions,
+        Optional<Path> chdbLibrary) {
+    public EmbeddedStackConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        for (int port : new int[] {httpPort, kafkaPort, registryPort}) {
+            if (port < 0 || port > 65_535) throw new IllegalArgumentException("ports must be 0..65535, got " + port);
+        }
+        if (partitions < 1 || partitions > 1_000) throw new IllegalArgumentException("partitions must be 1..1000, got " + partitions);
+        dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public Path kafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    public Path clickhouseDir() {
+        return dataDir.resolve("clickhouse");
+    }
+
+    public Path streamsDir() {
+        return dataDir.resolve("streams");
+    }
+
+    public Path secretsDir() {
+        return dataDir.resolve("secrets");
+    }
+
+    public Path simulatorDir() {
+        return dataDir.resolve("simulator");
+    }
+}
