@@ -101,8 +101,7 @@ public final class Pipeline implements AutoCloseable {
         Pipeline pipeline = new Pipeline(config.commitInterval(), topics, ingestMetrics, ingest, streams, sink, store);
         pipeline.closeables.push(publisher);
         streams.start();
-        // leave the group on close, so a restarted instance gets its tasks at once instead of after the session timeout
-        pipeline.closeables.push(() -> streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30))));
+        pipeline.closeables.push(() -> streams.close(Duration.ofSeconds(30)));
         Thread sinkThread = Thread.ofPlatform().name("learnstream-sink-engagement-daily").start(sink);
         pipeline.closeables.push(() -> {
             sink.close();
@@ -122,6 +121,9 @@ public final class Pipeline implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.commitInterval().toMillis());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // Streams keeps dynamic members in the group after close (to spare a rebalance on a rolling bounce); for
+        // a restarted single instance that means waiting out the session timeout before any task runs
+        props.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(SchemaRegistryClientConfig.URL, config.registryUrl().toString());
         return props;
