@@ -1,0 +1,166 @@
+package io.learnstream.app.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnstream.schemas.avro.DeadLetter;
+import io.learnstream.sinks.spi.QueryResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole pipeline on the embedded stack: statements over HTTP in, engagement in ClickHouse out. */
+class EmbeddedStackIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ALGEBRA = "https://sis.example.org/classes/algebra-1";
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldTurnStatementsPostedOverHttpIntoEngagementInClickHouse() throws Exception {
+        try (EmbeddedStack stack = start()) {
+            // given Ann works 09:00-09:25 (3 statements), Bob at 09:00 and again at 10:00 (two sessions)
+            HttpResponse<String> accepted = post(stack, "["
+                    + statement("ann", "2026-09-07T09:00:00Z") + "," + statement("ann", "2026-09-07T09:10:00Z") + ","
+                    + statement("ann", "2026-09-07T09:25:00Z") + "," + statement("bob", "2026-09-07T09:00:00Z") + ","
+                    + statement("bob", "2026-09-07T10:00:00Z") + "]");
+            assertThat(accepted.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(accepted.body())).hasSize(5);
+
+            // then ClickHouse shows each student's day with the events, sessions and active minutes
+            String ann = studentKey("ann");
+            String bob = studentKey("bob");
+            await().atMost(BOUND).untilAsserted(() -> {
+                QueryResult days = stack.store().query("SELECT student_key, toString(day) AS day, events, sessions, active_minutes"
+                        + " FROM engagement_daily WHERE course_id = '" + ALGEBRA + "' ORDER BY student_key");
+                assertThat(days.rows()).containsExactlyInAnyOrder(
+                        List.of(ann, "2026-09-07", "3", "1", "25"),
+                        List.of(bob, "2026-09-07", "2", "2", "0"));
+            });
+            // and no one's name or address reached the column store
+            assertThat(stack.store().query("SELECT count() FROM engagement_daily WHERE student_key LIKE '%example%'").singleLong()).isZero();
+        }
+    }
+
+    @Test
+    void shouldAnswerMalformedStatementWith400AndKeepRunning() throws Exception {
+        try (EmbeddedStack stack = start()) {
+            HttpResponse<String> malformed = post(stack, "{\"actor\": {\"mbox\": \"ann@example.org\"}, \"verb\": ");
+            assertThat(malformed.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(malformed.body()).get("message").asText()).contains("not valid JSON");
+
+            HttpResponse<String> invalid = post(stack, statement("ann", "2026-09-07T09:00:00Z").replace("mailto:ann@", "ann@"));
+            assertThat(invalid.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(invalid.body()).get("path").asText()).isEqualTo("actor.mbox");
+
+            assertThat(post(stack, statement("ann", "2026-09-07T09:00:00Z")).statusCode()).isEqualTo(200);
+            await().atMost(BOUND).until(() -> stack.store().query("SELECT sum(events) FROM engagement_daily").singleLong() == 1);
+        }
+    }
+
+    @Test
+    void shouldKeepDataAcrossARestartWithoutDuplicates() throws Exception {
+        try (EmbeddedStack stack = start()) {
+            assertThat(post(stack, "[" + statement("ann", "2026-09-07T09:00:00Z") + "," + statement("bob", "2026-09-07T09:05:00Z") + "]")
+                    .statusCode()).isEqualTo(200);
+            await().atMost(BOUND).until(() -> stack.store().query("SELECT sum(events) FROM engagement_daily").singleLong() == 2);
+        }
+
+        // when the stack restarts on the same data directory and more statements come
+        try (EmbeddedStack stack = start()) {
+            assertThat(post(stack, "[" + statement("ann", "2026-09-08T09:00:00Z") + "," + statement("cleo", "2026-09-08T09:05:00Z") + "]")
+                    .statusCode()).isEqualTo(200);
+
+            // then the earlier rows are still there, the new ones are added, the same students keep their keys
+            await().atMost(BOUND).untilAsserted(() -> {
+                QueryResult totals = stack.store().query("SELECT count() AS rows, sum(events) AS events,"
+                        + " uniqExact(tenant_id, course_id, student_key, day) AS distinct_days, uniqExact(student_key) AS students"
+                        + " FROM engagement_daily");
+                assertThat(totals.rows()).containsExactly(List.of("4", "4", "4", "3"));
+            });
+        }
+    }
+
+    @Test
+    void shouldSendAnUnreadableRecordToDeadLettersAndGoOn() throws Exception {
+        try (EmbeddedStack stack = start()) {
+            String topic = stack.pipeline().topics().learningEvents().name();
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrapServers()),
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(topic, "x".getBytes(), "not avro at all".getBytes())).get();
+            }
+            assertThat(post(stack, statement("ann", "2026-09-07T09:00:00Z")).statusCode()).isEqualTo(200);
+
+            await().atMost(BOUND).until(() -> stack.store().query("SELECT sum(events) FROM engagement_daily").singleLong() == 1);
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), stack.pipeline().topics().deadLetters().valueSerde().deserializer())) {
+                consumer.subscribe(List.of(stack.pipeline().topics().deadLetters().name()));
+                java.util.List<DeadLetter> letters = new java.util.ArrayList<>();
+                await().atMost(BOUND).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
+                    return !letters.isEmpty();
+                });
+                assertThat(letters.getFirst().getReason()).contains(topic).contains("could not be read");
+                assertThat(letters.getFirst().getPayload()).startsWith("base64:");
+            }
+        }
+    }
+
+    @Test
+    void shouldServeTheSchemasOverTheConfluentRestApi() throws Exception {
+        try (EmbeddedStack stack = start()) {
+            assertThat(post(stack, statement("ann", "2026-09-07T09:00:00Z")).statusCode()).isEqualTo(200);
+
+            JsonNode subjects = JSON.readTree(http.send(HttpRequest.newBuilder(stack.registryUrl().resolve("/subjects")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(subjects.toString()).contains("learnstream.learning-events-value");
+        }
+    }
+
+    private EmbeddedStack start() {
+        return EmbeddedStack.start(new EmbeddedStackConfig(dataDir, 0, 0, 0, 2, Optional.empty()), new SimpleMeterRegistry());
+    }
+
+    private String studentKey(String name) {
+        return new PseudonymSecrets(dataDir.resolve("secrets")).keyFor("demo").studentKey("mbox:mailto:" + name + "@example.org");
+    }
+
+    private HttpResponse<String> post(EmbeddedStack stack, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/xAPI/statements"))
+                .header("Content-Type", "application/json").header("X-Experience-API-Version", "1.0.3")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String statement(String student, String timestamp) {
+        return "{\"actor\":{\"mbox\":\"mailto:" + student + "@example.org\",\"name\":\"" + student + "\"},"
+                + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/experienced\"},"
+                + "\"object\":{\"id\":\"https://lms.example.org/pages/7\"},"
+                + "\"context\":{\"contextActivities\":{\"grouping\":[{\"id\":\"" + ALGEBRA + "\","
+                + "\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/course\"}}]}},"
+                + "\"timestamp\":\"" + timestamp + "\"}";
+    }
+}
