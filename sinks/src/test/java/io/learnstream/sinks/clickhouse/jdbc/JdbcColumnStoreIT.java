@@ -9,6 +9,8 @@ import io.learnstream.sinks.spi.ColumnStoreException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.learnstream.schemas.testing.RequiresDocker;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.clickhouse.ClickHouseContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -17,6 +19,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * The column store contract against a real ClickHouse server in a container: the same SQL as the embedded
  * chDB test. Skipped (reported as such by JUnit) where no Docker engine is available.
  */
+@ExtendWith(RequiresDocker.class)
 @Testcontainers(disabledWithoutDocker = true)
 class JdbcColumnStoreIT extends ColumnStoreContract {
 

@@ -1,0 +1,67 @@
+package io.learnstream.app.cli;
+
+import io.learnstream.app.pipeline.Pipeline;
+import io.learnstream.app.pipeline.PipelineConfig;
+import io.learnstream.app.stack.ColumnStores;
+import io.learnstream.app.stack.PseudonymSecrets;
+import io.learnstream.ingest.IngestConfig;
+import io.learnstream.sinks.spi.ColumnStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code learnstream serve}: the pipeline on servers someone else runs (Kafka, a schema registry, ClickHouse). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the pipeline (xAPI endpoint, Streams, ClickHouse sink) on an external Kafka cluster, a Confluent-compatible schema registry and a ClickHouse server.")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers, e.g. kafka-1:9092,kafka-2:9092")
+    String bootstrapServers;
+
+    @Option(names = "--registry-url", required = true, description = "Confluent-compatible schema registry, e.g. http://registry:8081")
+    URI registryUrl;
+
+    @Option(names = "--clickhouse-url", required = true, description = "ClickHouse JDBC URL, e.g. jdbc:clickhouse://clickhouse:8123/default")
+    String clickhouseUrl;
+
+    @Option(names = "--clickhouse-user", defaultValue = "default", description = "ClickHouse user (default: ${DEFAULT-VALUE})")
+    String clickhouseUser;
+
+    @Option(names = "--clickhouse-password", defaultValue = "${env:LEARNSTREAM_CLICKHOUSE_PASSWORD}",
+            description = "ClickHouse password (default: $LEARNSTREAM_CLICKHOUSE_PASSWORD)")
+    String clickhousePassword;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "interface of the xAPI endpoint (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "port of the xAPI endpoint (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "var", description = "local state: Streams stores, pseudonym secrets, logs (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "partitions of learnstream's topics when this creates them (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("learnstream.log.dir", dataDir.resolve("logs").toString());
+        IngestConfig ingest = IngestConfig.from(Map.of(IngestConfig.HOST, host, IngestConfig.PORT, Integer.toString(port)));
+        PipelineConfig config = new PipelineConfig(bootstrapServers, registryUrl, dataDir.resolve("streams"), partitions,
+                Duration.ofSeconds(1), ingest);
+        try (StopSignal stop = new StopSignal(Duration.ofSeconds(60));
+                ColumnStore store = ColumnStores.server(clickhouseUrl, clickhouseUser, clickhousePassword == null ? "" : clickhousePassword);
+                Pipeline pipeline = Pipeline.start(config, store, new PseudonymSecrets(dataDir.resolve("secrets")), new SimpleMeterRegistry())) {
+            System.out.printf("learnstream: serving xAPI on %s/xAPI/statements (Kafka %s, registry %s, %s); Ctrl-C stops%n",
+                    pipeline.ingestUrl(), bootstrapServers, registryUrl, store.describe());
+            stop.awaitStop(Duration.ofDays(365_000));
+            System.out.println("learnstream: stopping...");
+            stop.close();
+        }
+        return 0;
+    }
+}
