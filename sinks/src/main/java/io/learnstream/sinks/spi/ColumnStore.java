@@ -38,7 +38,11 @@ public interface ColumnStore extends AutoCloseable {
      * @throws IllegalArgumentException for a malformed name, a row of the wrong length or a value of an unsupported type
      * @throws ColumnStoreException     carrying ClickHouse's own error text when the insert fails
      */
-    void insert(String table, List<String> columns, List<? extends List<?>> rows);
+    default void insert(String table, List<String> columns, List<? extends List<?>> rows) {
+        if (!rows.isEmpty()) {
+            execute(InsertStatement.render(table, columns, rows));
+        }
+    }
 
     /** A short description for logs and the CLI, e.g. the engine and where it keeps its data; never a secret. */
     String describe();

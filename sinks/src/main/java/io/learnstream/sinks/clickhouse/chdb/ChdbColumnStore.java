@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import io.learnstream.sinks.clickhouse.InsertStatement;
 import io.learnstream.sinks.clickhouse.JsonCompactResult;
 import io.learnstream.sinks.spi.ColumnStore;
 import io.learnstream.sinks.spi.ColumnStoreException;
@@ -79,13 +78,6 @@ public final class ChdbColumnStore implements ColumnStore {
             return JsonCompactResult.parse(output);
         } catch (IllegalStateException e) {
             throw new ColumnStoreException(e.getMessage(), sql, e);
-        }
-    }
-
-    @Override
-    public void insert(String table, List<String> columns, List<? extends List<?>> rows) {
-        if (!rows.isEmpty()) {
-            execute(InsertStatement.render(table, columns, rows));
         }
     }
 

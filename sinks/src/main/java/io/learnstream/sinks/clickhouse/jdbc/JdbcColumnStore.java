@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.learnstream.sinks.clickhouse.InsertStatement;
 import io.learnstream.sinks.spi.ColumnStore;
 import io.learnstream.sinks.spi.ColumnStoreException;
 import io.learnstream.sinks.spi.QueryResult;
@@ -71,13 +70,6 @@ public final class JdbcColumnStore implements ColumnStore {
     @Override
     public QueryResult query(String sql) {
         return run(sql, true);
-    }
-
-    @Override
-    public void insert(String table, List<String> columns, List<? extends List<?>> rows) {
-        if (!rows.isEmpty()) {
-            execute(InsertStatement.render(table, columns, rows));
-        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.learnstream.sinks.clickhouse;
+package io.learnstream.sinks.spi;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.learnstream.sinks.clickhouse;
+package io.learnstream.sinks.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
