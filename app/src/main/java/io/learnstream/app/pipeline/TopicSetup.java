@@ -37,8 +37,8 @@ public final class TopicSetup {
     }
 
     private static Map<String, String> configFor(Topics topics, Topic<?, ?> topic) {
-        if (topic.equals(topics.engagementDaily())) {
-            // an update stream: only the latest figures per student, course and day matter
+        if (topics.compacted().contains(topic)) {
+            // latest value per key: engagement figures per student, course and day; districts; credentials
             return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
         // learning events and dead letters are the record of what happened: kept for replays

@@ -12,6 +12,7 @@ import io.learnstream.ingest.IngestMetrics;
 import io.learnstream.ingest.StatementIntake;
 import io.learnstream.ingest.xapi.Statement;
 import io.learnstream.ingest.xapi.StatementRejectedException;
+import io.learnstream.ingest.xapi.XapiVersion;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;

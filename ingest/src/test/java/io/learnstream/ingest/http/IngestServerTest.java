@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnstream.ingest.IngestConfig;
 import io.learnstream.ingest.IngestMetrics;
 import io.learnstream.ingest.StatementIntake;
+import io.learnstream.ingest.xapi.XapiVersion;
 import io.learnstream.ingest.identity.PseudonymKey;
 import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.avro.LearningEvent;

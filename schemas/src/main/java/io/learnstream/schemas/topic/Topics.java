@@ -1,9 +1,13 @@
 package io.learnstream.schemas.topic;
 
+import io.learnstream.schemas.avro.CaliperEventRecord;
+import io.learnstream.schemas.avro.Credential;
 import io.learnstream.schemas.avro.DeadLetter;
+import io.learnstream.schemas.avro.District;
 import io.learnstream.schemas.avro.EngagementDaily;
 import io.learnstream.schemas.avro.LearningEvent;
 import io.learnstream.schemas.avro.StudentCourseDay;
+import io.learnstream.schemas.avro.XapiStatementRecord;
 import io.learnstream.schemas.serde.AvroSerdes;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -11,27 +15,54 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * The catalogue of learnstream's topics. The one place where topic names are written down.
  *
- * @param learningEvents every accepted learning event, keyed by the pseudonymous student key
+ * @param xapiStatements every xAPI statement the LRS accepted (the system of record, personal data), keyed by
+ *     {@code <tenant>/<statementId>} so all writes of one id share a partition
+ * @param caliperEvents every Caliper event accepted (personal data), keyed by {@code <tenant>/<eventId>}
+ * @param learningEvents every accepted learning event, pseudonymous, keyed by the student key
  * @param engagementDaily per student, course and day engagement, an update stream (latest value per key wins)
  * @param deadLetters input that could not be processed, with the reason
+ * @param districts the districts (tenants), compacted, keyed by tenant id
+ * @param credentials the LRS credentials, compacted, keyed by credential key
  */
 public record Topics(
+        Topic<String, XapiStatementRecord> xapiStatements,
+        Topic<String, CaliperEventRecord> caliperEvents,
         Topic<String, LearningEvent> learningEvents,
         Topic<StudentCourseDay, EngagementDaily> engagementDaily,
-        Topic<String, DeadLetter> deadLetters) {
+        Topic<String, DeadLetter> deadLetters,
+        Topic<String, District> districts,
+        Topic<String, Credential> credentials) {
 
+    public static final String XAPI_STATEMENTS = "learnstream.xapi-statements";
+    public static final String CALIPER_EVENTS = "learnstream.caliper-events";
     public static final String LEARNING_EVENTS = "learnstream.learning-events";
     public static final String ENGAGEMENT_DAILY = "learnstream.engagement-daily";
     public static final String DEAD_LETTERS = "learnstream.dead-letters";
+    public static final String DISTRICTS = "learnstream.districts";
+    public static final String CREDENTIALS = "learnstream.credentials";
 
     public static Topics create(AvroSerdes serdes) {
         return new Topics(
+                new Topic<>(XAPI_STATEMENTS, Serdes.String(), serdes.value(XapiStatementRecord.class)),
+                new Topic<>(CALIPER_EVENTS, Serdes.String(), serdes.value(CaliperEventRecord.class)),
                 new Topic<>(LEARNING_EVENTS, Serdes.String(), serdes.value(LearningEvent.class)),
                 new Topic<>(ENGAGEMENT_DAILY, serdes.key(StudentCourseDay.class), serdes.value(EngagementDaily.class)),
-                new Topic<>(DEAD_LETTERS, Serdes.String(), serdes.value(DeadLetter.class)));
+                new Topic<>(DEAD_LETTERS, Serdes.String(), serdes.value(DeadLetter.class)),
+                new Topic<>(DISTRICTS, Serdes.String(), serdes.value(District.class)),
+                new Topic<>(CREDENTIALS, Serdes.String(), serdes.value(Credential.class)));
+    }
+
+    /** The key of a statement or event record: ids are unique per district. */
+    public static String tenantScopedKey(String tenantId, String id) {
+        return tenantId + "/" + id;
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(learningEvents, engagementDaily, deadLetters);
+        return List.of(xapiStatements, caliperEvents, learningEvents, engagementDaily, deadLetters, districts, credentials);
+    }
+
+    /** Topics that hold the latest value per key (compacted). */
+    public List<Topic<?, ?>> compacted() {
+        return List.of(engagementDaily, districts, credentials);
     }
 }

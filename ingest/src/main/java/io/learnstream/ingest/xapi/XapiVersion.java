@@ -1,4 +1,4 @@
-package io.learnstream.ingest.http;
+package io.learnstream.ingest.xapi;
 
 import java.util.Optional;
 
