@@ -25,25 +25,26 @@ import org.slf4j.LoggerFactory;
  * A record the topology cannot read goes to the dead-letter topic with the reason and its bytes, and
  * processing goes on. If even the dead-letter write fails, processing stops: nothing is dropped silently.
  * Configured through the Streams properties ({@code bootstrap.servers}, {@link SchemaRegistryClientConfig#URL}).
+ *
+ * <p>Streams never closes its handlers, so the producer lives only while a dead letter is being sent: they are
+ * rare, and a producer kept open would outlive the Streams instance.
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
-    private KafkaProducer<String, DeadLetter> producer;
-    private String topic;
+    private Map<String, Object> producerConfig;
+    private Topics topics;
 
     @Override
     public void configure(Map<String, ?> configs) {
         Map<String, String> strings = new HashMap<>();
         configs.forEach((k, v) -> strings.put(k, String.valueOf(v)));
         AvroSerdes serdes = AvroSerdes.create(new RestSchemaRegistryClient(SchemaRegistryClientConfig.from(strings)));
-        Topics topics = Topics.create(serdes);
-        topic = topics.deadLetters().name();
-        Map<String, Object> producerConfig = new HashMap<>();
+        topics = Topics.create(serdes);
+        producerConfig = new HashMap<>();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "learnstream-streams-dead-letters");
-        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), topics.deadLetters().valueSerde().serializer());
     }
 
     @Override
@@ -56,7 +57,8 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
                 .setPayload("base64:" + Base64.getEncoder().encodeToString(record.value() == null ? new byte[0] : record.value()))
                 .setReceivedTime(Instant.now())
                 .build();
-        try {
+        String topic = topics.deadLetters().name();
+        try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), topics.deadLetters().valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic, null, letter)).get(30, TimeUnit.SECONDS);
             log.warn("unreadable record {}-{}@{} sent to {}: {}", context.topic(), context.partition(), context.offset(), topic,
                     exception.getMessage());
