@@ -9,6 +9,7 @@ public final class IngestMetrics {
     private final MeterRegistry registry;
     private final Counter accepted;
     private final Counter deadLettered;
+    private final Counter duplicates;
     private final Timer publishLatency;
 
     public IngestMetrics(MeterRegistry registry) {
@@ -18,12 +19,19 @@ public final class IngestMetrics {
         this.deadLettered = Counter.builder("learnstream.ingest.statements")
                 .tag("outcome", "dead_lettered").description("valid statements analytics cannot use, sent to the dead-letter topic")
                 .register(registry);
+        this.duplicates = Counter.builder("learnstream.ingest.statements")
+                .tag("outcome", "duplicate").description("statements the district already had with the same content: accepted, not stored again")
+                .register(registry);
         this.publishLatency = Timer.builder("learnstream.ingest.publish.latency")
                 .description("from a validated batch to Kafka's acknowledgement").publishPercentiles(0.5, 0.99).register(registry);
     }
 
     public void accepted(int statements) {
         accepted.increment(statements);
+    }
+
+    public void duplicates(int statements) {
+        duplicates.increment(statements);
     }
 
     public void deadLettered(int statements) {

@@ -1,47 +1,59 @@
 package io.learnstream.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learnstream.ingest.identity.TenantKeys;
-import io.learnstream.schemas.topic.TopicPublisher;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.learnstream.ingest.xapi.ContentHash;
 import io.learnstream.ingest.xapi.Statement;
-import io.learnstream.ingest.xapi.StatementNormalizer;
 import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.StatementValidator;
-import io.learnstream.ingest.xapi.UnprocessableStatementException;
 import io.learnstream.ingest.xapi.XapiTimestamps;
-import io.learnstream.schemas.avro.DeadLetter;
-import io.learnstream.schemas.avro.LearningEvent;
+import io.learnstream.ingest.xapi.XapiVersion;
+import io.learnstream.schemas.avro.XapiStatementRecord;
+import io.learnstream.schemas.topic.TopicPublisher;
 import io.learnstream.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The ingest use case, apart from HTTP: validate a request's statements (all or nothing), set what the server
- * sets, normalize them to learning events and publish them. The returned future completes only once Kafka
- * acknowledged every record, so a caller answers 200 only for statements that are durably stored.
+ * The LRS write use case, apart from HTTP: validate a request's statements (all or nothing), set what the LRS
+ * sets, refuse ids the district already has with other content, and store the new statements on Kafka. The
+ * returned future completes only once Kafka acknowledged every record, so a caller answers 200 only for
+ * statements that are durably stored. Statements the district already has with the same content are accepted
+ * again without being stored twice.
  */
 public final class StatementIntake {
+    /** How many recently stored statement ids are remembered in memory for the duplicate check. */
+    static final int RECENT_IDS = 200_000;
+
     private final Topics topics;
     private final TopicPublisher publisher;
-    private final TenantKeys tenantKeys;
+    private final KnownStatements known;
     private final Clock clock;
     private final IngestMetrics metrics;
+    private final String authorityHomePage;
     private final StatementValidator validator = new StatementValidator();
-    private final StatementNormalizer normalizer = new StatementNormalizer();
+    private final Cache<String, String> recent = Caffeine.newBuilder().maximumSize(RECENT_IDS).build();
 
-    public StatementIntake(Topics topics, TopicPublisher publisher, TenantKeys tenantKeys, Clock clock, IngestMetrics metrics) {
+    public StatementIntake(Topics topics, TopicPublisher publisher, KnownStatements known, Clock clock, IngestMetrics metrics,
+            String authorityHomePage) {
         this.topics = topics;
         this.publisher = publisher;
-        this.tenantKeys = tenantKeys;
+        this.known = known;
         this.clock = clock;
         this.metrics = metrics;
+        this.authorityHomePage = authorityHomePage;
     }
 
     /**
@@ -49,7 +61,7 @@ public final class StatementIntake {
      *
      * @throws StatementRejectedException naming the first offending property; nothing of the request is kept
      */
-    public List<Statement> prepare(JsonNode body) {
+    public List<Statement> prepare(JsonNode body, XapiVersion version) {
         boolean batch = body.isArray();
         if (!batch && !body.isObject()) {
             throw new StatementRejectedException("", "the request body must be a statement (JSON object) or an array of statements");
@@ -65,8 +77,8 @@ public final class StatementIntake {
             String prefix = batch ? "statements[" + i + "]" : "";
             Statement statement;
             try {
-                validator.validate(json);
-                statement = complete((ObjectNode) json, stored);
+                validator.validate(json, version);
+                statement = complete((ObjectNode) json, stored, version);
             } catch (StatementRejectedException e) {
                 throw batch ? e.under(prefix) : e;
             }
@@ -78,43 +90,98 @@ public final class StatementIntake {
         return statements;
     }
 
-    /** Publishes prepared statements for a tenant; completes with their ids once Kafka acknowledged all of them. */
-    public CompletableFuture<List<UUID>> publish(String tenantId, String tool, List<Statement> statements) {
-        var key = tenantKeys.keyFor(tenantId);
+    /**
+     * Stores prepared statements for a submitter; completes with their ids once Kafka acknowledged all new ones.
+     *
+     * @throws StatementConflictException when the district has one of the ids with other content (nothing is stored)
+     */
+    public CompletableFuture<List<UUID>> store(Submitter submitter, XapiVersion version, List<Statement> statements) {
+        Set<String> alreadyStored = duplicates(submitter.tenantId(), statements);
+        ObjectNode authority = authority(submitter);
         List<CompletableFuture<?>> acks = new ArrayList<>(statements.size());
         List<UUID> ids = new ArrayList<>(statements.size());
-        int[] deadLettered = {0};
+        List<String> written = new ArrayList<>(statements.size());
         long started = System.nanoTime();
         for (Statement statement : statements) {
             ids.add(statement.id());
-            try {
-                LearningEvent event = normalizer.normalize(statement, tenantId, key, tool);
-                acks.add(publisher.send(topics.learningEvents(), event.getStudentKey(), event, event.getEventTime().toEpochMilli()));
-            } catch (UnprocessableStatementException e) {
-                deadLettered[0]++;
-                DeadLetter letter = DeadLetter.newBuilder()
-                        .setTenantId(tenantId)
-                        .setSource("ingest.xapi")
-                        .setReason(e.getMessage())
-                        .setPayload(statement.json().toString())
-                        .setReceivedTime(statement.stored())
-                        .build();
-                acks.add(publisher.send(topics.deadLetters(), statement.id().toString(), letter, statement.stored().toEpochMilli()));
-            }
+            String id = statement.id().toString();
+            if (alreadyStored.contains(id)) continue;
+            statement.json().set("authority", authority);
+            XapiStatementRecord record = XapiStatementRecord.newBuilder()
+                    .setTenantId(submitter.tenantId())
+                    .setStatementId(id)
+                    .setStored(statement.stored())
+                    .setXapiVersion(version.header())
+                    .setTool(submitter.tool())
+                    .setCredentialKey(submitter.credentialKey())
+                    .setContentHash(statement.contentHash())
+                    .setStatement(statement.json().toString())
+                    .build();
+            String key = Topics.tenantScopedKey(submitter.tenantId(), id);
+            acks.add(publisher.send(topics.xapiStatements(), key, record, statement.stored().toEpochMilli()));
+            written.add(key);
+            recent.put(key, statement.contentHash());
         }
-        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            metrics.publishLatency().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-            metrics.accepted(statements.size() - deadLettered[0]);
-            metrics.deadLettered(deadLettered[0]);
+        int duplicates = alreadyStored.size();
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).handle((done, error) -> {
+            if (error != null) {
+                // not stored: forget them, so a retry is not mistaken for a duplicate
+                recent.invalidateAll(written);
+                throw error instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(error);
+            }
+            metrics.publishLatency().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            metrics.accepted(written.size());
+            metrics.duplicates(duplicates);
             return ids;
         });
     }
 
-    /** Sets the properties the LRS sets: {@code id} when absent, {@code timestamp} when absent, {@code stored}. */
-    private static Statement complete(ObjectNode json, Instant stored) {
+    /**
+     * The ids of {@code statements} the district already has with the same content.
+     *
+     * @throws StatementConflictException for the first id it has with other content
+     */
+    private Set<String> duplicates(String tenantId, List<Statement> statements) {
+        Map<String, String> hashes = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (Statement statement : statements) {
+            String id = statement.id().toString();
+            String cached = recent.getIfPresent(Topics.tenantScopedKey(tenantId, id));
+            if (cached != null) hashes.put(id, cached);
+            else unknown.add(id);
+        }
+        if (!unknown.isEmpty()) hashes.putAll(known.contentHashes(tenantId, unknown));
+        Set<String> same = new HashSet<>();
+        for (Statement statement : statements) {
+            String id = statement.id().toString();
+            String existing = hashes.get(id);
+            if (existing == null) continue;
+            if (!existing.equals(statement.contentHash())) throw new StatementConflictException(id);
+            same.add(id);
+        }
+        return same;
+    }
+
+    private ObjectNode authority(Submitter submitter) {
+        ObjectNode authority = JsonNodeFactory.instance.objectNode();
+        authority.put("objectType", "Agent");
+        authority.put("name", submitter.tool());
+        ObjectNode account = authority.putObject("account");
+        account.put("homePage", authorityHomePage);
+        account.put("name", submitter.credentialKey());
+        return authority;
+    }
+
+    /**
+     * Sets the properties the LRS sets: {@code id} and {@code timestamp} when absent, {@code stored}, and
+     * {@code version} when absent. The content hash is taken first, from the statement as sent.
+     */
+    private static Statement complete(ObjectNode json, Instant stored, XapiVersion version) {
+        String contentHash = ContentHash.of(json);
         UUID id;
         if (json.hasNonNull("id")) {
             id = UUID.fromString(json.get("id").asText());
+            json.put("id", id.toString());
         } else {
             id = UUID.randomUUID();
             json.put("id", id.toString());
@@ -127,6 +194,7 @@ public final class StatementIntake {
             json.put("timestamp", XapiTimestamps.format(stored));
         }
         json.put("stored", XapiTimestamps.format(stored));
-        return new Statement(id, json, timestamp, stored);
+        if (!json.hasNonNull("version")) json.put("version", version.statementVersion());
+        return new Statement(id, json, timestamp, stored, contentHash);
     }
 }

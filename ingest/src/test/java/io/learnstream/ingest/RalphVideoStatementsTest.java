@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.learnstream.ingest.identity.PseudonymKey;
+import io.learnstream.ingest.xapi.XapiVersion;
 import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
 import io.learnstream.schemas.serde.AvroSerdes;
 import io.learnstream.schemas.testing.SharedDatasets;
@@ -21,15 +21,15 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
-/** The real xAPI video statements of openfun/ralph (22,000 statements, 1,452 actors) through ingest. */
+/** The real xAPI video statements of openfun/ralph (22,000 statements, 1,452 actors) through the LRS write side. */
 class RalphVideoStatementsTest {
     @Test
-    void shouldAcceptEveryRalphVideoStatementAsALearningEvent() throws Exception {
+    void shouldAcceptAndStoreEveryRalphVideoStatement() throws Exception {
         var producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         Topics topics = Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient()));
-        PseudonymKey key = new PseudonymKey("ralph-test-secret-0123456789".getBytes(StandardCharsets.UTF_8));
-        StatementIntake intake = new StatementIntake(topics, new TopicPublisher(producer), tenant -> key,
-                Clock.systemUTC(), new IngestMetrics(new SimpleMeterRegistry()));
+        StatementIntake intake = new StatementIntake(topics, new TopicPublisher(producer), KnownStatements.NONE,
+                Clock.systemUTC(), new IngestMetrics(new SimpleMeterRegistry()), "http://127.0.0.1:8080/credentials");
+        Submitter ralph = new Submitter("fun-mooc", "ralph", "ralph-key");
         ObjectMapper json = new ObjectMapper();
 
         int statements = 0;
@@ -40,17 +40,17 @@ class RalphVideoStatementsTest {
                 batch.add(json.readTree(line));
                 statements++;
                 if (batch.size() == 100) {
-                    intake.publish("fun-mooc", "ralph", intake.prepare(batch)).join();
+                    intake.store(ralph, XapiVersion.V1_0_3, intake.prepare(batch, XapiVersion.V1_0_3)).join();
                     batch = json.createArrayNode();
                 }
             }
-            if (!batch.isEmpty()) intake.publish("fun-mooc", "ralph", intake.prepare(batch)).join();
+            if (!batch.isEmpty()) intake.store(ralph, XapiVersion.V1_0_3, intake.prepare(batch, XapiVersion.V1_0_3)).join();
         }
 
         assertThat(statements).isEqualTo(22_000);
         assertThat(producer.history()).hasSize(22_000)
-                .allSatisfy(record -> assertThat(record.topic()).isEqualTo(topics.learningEvents().name()));
+                .allSatisfy(record -> assertThat(record.topic()).isEqualTo(topics.xapiStatements().name()));
         assertThat(producer.history().stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct().count())
-                .as("one student key per actor").isEqualTo(1_452);
+                .as("one record per statement id").isEqualTo(22_000);
     }
 }

@@ -9,7 +9,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.learnstream.ingest.IngestConfig;
 import io.learnstream.ingest.IngestMetrics;
+import io.learnstream.ingest.StatementConflictException;
 import io.learnstream.ingest.StatementIntake;
+import io.learnstream.ingest.Submitter;
 import io.learnstream.ingest.xapi.Statement;
 import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.XapiVersion;
@@ -54,6 +56,10 @@ public final class IngestServer implements AutoCloseable {
         app.exception(StatementRejectedException.class, (e, ctx) -> {
             metrics.rejected("invalid_statement", 1);
             ctx.status(400).json(new ApiError(400, "invalid_statement", e.getMessage(), e.path(), e.rule()));
+        });
+        app.exception(StatementConflictException.class, (e, ctx) -> {
+            metrics.rejected("conflict", 1);
+            ctx.status(409).json(ApiError.of(409, "conflict", e.getMessage()));
         });
         app.exception(ApiException.class, (e, ctx) -> {
             metrics.rejected(e.error().error(), 1);
@@ -118,9 +124,10 @@ public final class IngestServer implements AutoCloseable {
         if (body == null || body.isMissingNode()) {
             throw reject(ctx, 400, "empty_body", "the request body is empty; send a statement or an array of statements");
         }
-        List<Statement> statements = intake.prepare(body);
+        XapiVersion version = ctx.attribute(XapiVersion.HEADER);
+        List<Statement> statements = intake.prepare(body, version);
         CompletableFuture<List<java.util.UUID>> published =
-                intake.publish(config.defaultTenant(), config.defaultTool(), statements);
+                intake.store(new Submitter(config.defaultTenant(), config.defaultTool(), "anonymous"), version, statements);
         ctx.future(() -> published.handle((ids, error) -> {
             if (error == null) {
                 ctx.status(200).json(ids);

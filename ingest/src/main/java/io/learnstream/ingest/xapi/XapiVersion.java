@@ -7,15 +7,22 @@ import java.util.Optional;
  * 1.0.x is answered as 1.0.3 and 2.0.x as 2.0.0; anything else is refused.
  */
 public enum XapiVersion {
-    V1_0_3("1.0.3"),
-    V2_0_0("2.0.0");
+    V1_0_3("1.0.3", "1.0.0"),
+    V2_0_0("2.0.0", "2.0.0");
 
     public static final String HEADER = "X-Experience-API-Version";
 
     private final String header;
+    private final String statementVersion;
 
-    XapiVersion(String header) {
+    XapiVersion(String header, String statementVersion) {
         this.header = header;
+        this.statementVersion = statementVersion;
+    }
+
+    /** What the LRS writes into a statement's {@code version} when the statement has none. */
+    public String statementVersion() {
+        return statementVersion;
     }
 
     public String header() {

@@ -9,9 +9,8 @@ import io.learnstream.ingest.IngestConfig;
 import io.learnstream.ingest.IngestMetrics;
 import io.learnstream.ingest.StatementIntake;
 import io.learnstream.ingest.xapi.XapiVersion;
-import io.learnstream.ingest.identity.PseudonymKey;
-import io.learnstream.schemas.avro.DeadLetter;
-import io.learnstream.schemas.avro.LearningEvent;
+import io.learnstream.ingest.KnownStatements;
+import io.learnstream.schemas.avro.XapiStatementRecord;
 import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
 import io.learnstream.schemas.serde.AvroSerdes;
 import io.learnstream.schemas.topic.TopicPublisher;
@@ -54,10 +53,9 @@ class IngestServerTest {
         if (server != null) server.close();
         producer = mock;
         topics = Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient()));
-        PseudonymKey key = new PseudonymKey("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
         IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
-        StatementIntake intake = new StatementIntake(topics, new TopicPublisher(producer), tenant -> key,
-                Clock.fixed(NOW, ZoneOffset.UTC), metrics);
+        StatementIntake intake = new StatementIntake(topics, new TopicPublisher(producer), KnownStatements.NONE,
+                Clock.fixed(NOW, ZoneOffset.UTC), metrics, "http://127.0.0.1:8080/credentials");
         server = new IngestServer(IngestConfig.defaults().withPort(0), intake, metrics, JSON).start();
     }
 
@@ -77,7 +75,7 @@ class IngestServerTest {
     }
 
     @Test
-    void shouldPublishEachStatementOfAnArrayAsPseudonymousLearningEvent() throws Exception {
+    void shouldStoreEachStatementOfAnArrayWithWhatTheLrsSets() throws Exception {
         String body = "[" + statement(null, "mailto:ann@example.org") + "," + statement(null, "mailto:bob@example.org") + "]";
 
         HttpResponse<String> response = post(body);
@@ -85,16 +83,45 @@ class IngestServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode ids = JSON.readTree(response.body());
         assertThat(ids).hasSize(2);
-        List<LearningEvent> events = producer.history().stream().map(this::learningEvent).toList();
-        assertThat(events).extracting(LearningEvent::getEventId).containsExactly(ids.get(0).asText(), ids.get(1).asText());
-        assertThat(events).extracting(LearningEvent::getCourseId).containsOnly("https://sis.example.org/classes/algebra-1");
-        assertThat(events).extracting(LearningEvent::getStudentKey).doesNotHaveDuplicates()
-                .allSatisfy(k -> assertThat(k).hasSize(32).doesNotContain("ann").doesNotContain("example"));
-        assertThat(new String(producer.history().get(0).value(), StandardCharsets.UTF_8)).doesNotContain("ann@example.org");
-        assertThat(events.get(0).getEventTime()).isEqualTo(Instant.parse("2026-09-07T08:30:00Z"));
-        assertThat(events.get(0).getStoredTime()).isEqualTo(NOW);
-        assertThat(events.get(0).getScoreScaled()).isEqualTo(0.8);
-        assertThat(producer.history().get(0).timestamp()).isEqualTo(Instant.parse("2026-09-07T08:30:00Z").toEpochMilli());
+        List<XapiStatementRecord> records = producer.history().stream().map(this::stored).toList();
+        assertThat(producer.history()).extracting(ProducerRecord::topic).containsOnly(topics.xapiStatements().name());
+        assertThat(producer.history()).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("demo/" + ids.get(0).asText(), "demo/" + ids.get(1).asText());
+        assertThat(records).extracting(XapiStatementRecord::getStatementId).containsExactly(ids.get(0).asText(), ids.get(1).asText());
+        assertThat(records).extracting(XapiStatementRecord::getStored).containsOnly(NOW);
+        JsonNode stored = JSON.readTree(records.get(0).getStatement());
+        assertThat(stored.get("id").asText()).isEqualTo(ids.get(0).asText());
+        assertThat(stored.get("stored").asText()).isEqualTo("2026-09-07T10:00:00Z");
+        assertThat(stored.get("timestamp").asText()).isEqualTo("2026-09-07T10:30:00+02:00");
+        assertThat(stored.get("version").asText()).isEqualTo("1.0.0");
+        assertThat(stored.get("authority").get("account").get("homePage").asText()).isEqualTo("http://127.0.0.1:8080/credentials");
+        assertThat(records.get(0).getContentHash()).hasSize(64).isNotEqualTo(records.get(1).getContentHash());
+        assertThat(producer.history().get(0).timestamp()).isEqualTo(NOW.toEpochMilli());
+    }
+
+    @Test
+    void shouldAcceptTheSameStatementAgainWithoutStoringItTwice() throws Exception {
+        String once = statement("3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77", "mailto:ann@example.org");
+        assertThat(post(once).statusCode()).isEqualTo(200);
+
+        // the same statement, its timestamp written another way
+        HttpResponse<String> again = post(once.replace("2026-09-07T10:30:00+02:00", "2026-09-07T08:30:00.000Z"));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).get(0).asText()).isEqualTo("3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77");
+        assertThat(producer.history()).hasSize(1);
+    }
+
+    @Test
+    void shouldAnswer409ForAKnownIdWithOtherContent() throws Exception {
+        String once = statement("3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77", "mailto:ann@example.org");
+        assertThat(post(once).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> conflict = post(once.replace("ann@", "bob@"));
+
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(conflict.body()).get("message").asText()).contains("3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77");
+        assertThat(producer.history()).hasSize(1);
     }
 
     @Test
@@ -168,22 +195,6 @@ class IngestServerTest {
     }
 
     @Test
-    void shouldSendAnonymousGroupToDeadLettersWithTheReason() throws Exception {
-        String group = statement(null, "mailto:ann@example.org").replace(
-                "\"actor\":{\"mbox\":\"mailto:ann@example.org\"}",
-                "\"actor\":{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:ann@example.org\"}]}");
-
-        HttpResponse<String> response = post(group);
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        ProducerRecord<byte[], byte[]> record = producer.history().getFirst();
-        assertThat(record.topic()).isEqualTo(topics.deadLetters().name());
-        DeadLetter letter = topics.deadLetters().valueSerde().deserializer().deserialize(record.topic(), record.value());
-        assertThat(letter.getReason()).contains("anonymous Group");
-        assertThat(letter.getPayload()).contains("\"member\"");
-    }
-
-    @Test
     void shouldAnswer503WithRetryAfterWhenKafkaDoesNotAcknowledge() throws Exception {
         startWith(new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()));
 
@@ -211,8 +222,8 @@ class IngestServerTest {
         assertThat(pending.get().statusCode()).isEqualTo(200);
     }
 
-    private LearningEvent learningEvent(ProducerRecord<byte[], byte[]> record) {
-        return topics.learningEvents().valueSerde().deserializer().deserialize(record.topic(), record.value());
+    private XapiStatementRecord stored(ProducerRecord<byte[], byte[]> record) {
+        return topics.xapiStatements().valueSerde().deserializer().deserialize(record.topic(), record.value());
     }
 
     private HttpResponse<String> post(String body) throws Exception {

@@ -1,0 +1,44 @@
+package io.learnstream.streams.intake;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The intake's meters, {@code learnstream.intake.records} by outcome. */
+public final class IntakeMetrics {
+    private final Counter events;
+    private final Counter duplicates;
+    private final Counter voiding;
+    private final Counter deadLetters;
+
+    public IntakeMetrics(MeterRegistry registry) {
+        events = counter(registry, "learning_event");
+        duplicates = counter(registry, "duplicate");
+        voiding = counter(registry, "voiding");
+        deadLetters = counter(registry, "dead_letter");
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome) {
+        return Counter.builder("learnstream.intake.records").tag("outcome", outcome)
+                .description("stored statements and events the intake read, by what became of them").register(registry);
+    }
+
+    void event() {
+        events.increment();
+    }
+
+    void duplicate() {
+        duplicates.increment();
+    }
+
+    void voiding() {
+        voiding.increment();
+    }
+
+    void deadLetter() {
+        deadLetters.increment();
+    }
+
+    public long events() {
+        return (long) events.count();
+    }
+}
