@@ -1,0 +1,24 @@
+package io.learnstream.ingest.lrs;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One statement as the archive holds it.
+ *
+ * @param id     the statement id (lower case)
+ * @param stored when the LRS accepted it (millisecond precision, as the archive keeps it)
+ * @param json   the statement as stored (JSON), with id, timestamp, stored, authority and version set
+ */
+public record ArchivedStatement(String id, Instant stored, String json) {
+    public ArchivedStatement {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(stored, "stored");
+        Objects.requireNonNull(json, "json");
+    }
+
+    /** Where this statement stands in a listing: what a {@code more} cursor continues after. */
+    public PagePosition position() {
+        return new PagePosition(stored, id);
+    }
+}

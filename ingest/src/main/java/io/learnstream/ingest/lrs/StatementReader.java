@@ -1,0 +1,124 @@
+package io.learnstream.ingest.lrs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnstream.ingest.xapi.XapiVersion;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The GET side of the xAPI statement resource, apart from HTTP: checks the query, reads the archive of the
+ * caller's tenant and shapes the answer (xAPI 1.0.3 and 2.0.0, "GET Statements").
+ *
+ * <ul>
+ *   <li>{@code statementId}: the statement, unless it is voided (then not found).</li>
+ *   <li>{@code voidedStatementId}: the statement only if it is voided.</li>
+ *   <li>otherwise a StatementResult, newest stored first unless {@code ascending=true}, without voided statements,
+ *       holding only statements stored up to the archive's consistent-through instant (so a listing never has
+ *       gaps that fill in later, and the header is never before a listed statement's {@code stored}). When more
+ *       match than the page holds, {@code more} is {@code <statements path>?more=<cursor>}; that link alone
+ *       returns the next page of the same query, unaffected by statements stored meanwhile.</li>
+ * </ul>
+ */
+public final class StatementReader {
+    /** The query parameter of a {@code more} link. */
+    public static final String MORE = "more";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StatementArchive archive;
+    private final MoreCursor cursors;
+    private final String statementsPath;
+
+    /**
+     * @param archive        the statements
+     * @param cursors        seals and opens {@code more} cursors
+     * @param statementsPath the path of the statement resource {@code more} links point to, e.g. {@code /xAPI/statements}
+     */
+    public StatementReader(StatementArchive archive, MoreCursor cursors, String statementsPath) {
+        this.archive = Objects.requireNonNull(archive, "archive");
+        this.cursors = Objects.requireNonNull(cursors, "cursors");
+        this.statementsPath = Objects.requireNonNull(statementsPath, "statementsPath");
+    }
+
+    /**
+     * Answers a GET statements request of {@code tenantId}.
+     *
+     * @param queryParams    the request's query (or form) parameters, name to values
+     * @param acceptLanguage the {@code Accept-Language} header, or {@code null}
+     * @param version        the xAPI version the request spoke
+     * @throws StatementQueryException for a parameter that cannot be accepted (answer {@code 400})
+     */
+    public ReadResult read(String tenantId, Map<String, List<String>> queryParams, String acceptLanguage, XapiVersion version) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        LanguagePreference languages = LanguagePreference.parse(acceptLanguage);
+        if (queryParams.containsKey(MORE)) {
+            List<String> values = queryParams.get(MORE);
+            if (queryParams.size() > 1) {
+                throw new StatementQueryException(MORE, "must be the only parameter: a more link repeats its query by itself");
+            }
+            if (values == null || values.size() != 1) {
+                throw new StatementQueryException(MORE, "must be given exactly once");
+            }
+            MoreCursor.Continuation continuation = cursors.decode(tenantId, values.getFirst());
+            return list(tenantId, continuation.query(), Optional.of(continuation.after()), languages);
+        }
+        StatementQuery query = StatementQuery.parse(queryParams, version);
+        if (query.statementId().isPresent()) {
+            String id = query.statementId().get();
+            return single(query, languages, archive.statement(tenantId, id),
+                    "no statement " + id + " that is not voided (a voided statement is fetched with voidedStatementId)");
+        }
+        if (query.voidedStatementId().isPresent()) {
+            String id = query.voidedStatementId().get();
+            return single(query, languages, archive.voidedStatement(tenantId, id), "no voided statement " + id);
+        }
+        return list(tenantId, query, Optional.empty(), languages);
+    }
+
+    private ReadResult single(StatementQuery query, LanguagePreference languages, Optional<ArchivedStatement> found, String missing) {
+        Instant consistentThrough = archive.consistentThrough();
+        if (found.isEmpty()) return new ReadResult.NotFound(missing, consistentThrough);
+        ArchivedStatement statement = found.get();
+        return new ReadResult.Statement(shaped(statement, query.format(), languages), statement.stored(),
+                query.attachments(), consistentThrough);
+    }
+
+    private ReadResult list(String tenantId, StatementQuery query, Optional<PagePosition> after, LanguagePreference languages) {
+        Instant consistentThrough = archive.consistentThrough();
+        StatementPage page = archive.query(tenantId, query, after, consistentThrough);
+        StringBuilder json = new StringBuilder(256 + page.statements().size() * 1024).append("{\"statements\":[");
+        for (int i = 0; i < page.statements().size(); i++) {
+            if (i > 0) json.append(',');
+            json.append(shaped(page.statements().get(i), query.format(), languages));
+        }
+        String more = page.more() && !page.statements().isEmpty()
+                ? statementsPath + "?" + MORE + "=" + URLEncoder.encode(
+                        cursors.encode(tenantId, query, page.statements().getLast().position()), StandardCharsets.UTF_8)
+                : "";
+        json.append("],\"more\":").append(quoted(more)).append('}');
+        return new ReadResult.Statements(json.toString(), query.attachments(), consistentThrough);
+    }
+
+    private static String shaped(ArchivedStatement statement, ResponseFormat format, LanguagePreference languages) {
+        if (format == ResponseFormat.EXACT) return statement.json();
+        try {
+            return StatementFormatter.format(JSON.readTree(statement.json()), format, languages).toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("archived statement " + statement.id() + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String quoted(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
