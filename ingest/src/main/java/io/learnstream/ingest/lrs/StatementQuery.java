@@ -171,15 +171,17 @@ public record StatementQuery(
         if (node == null || !node.isObject()) {
             throw new StatementQueryException("agent", "must be a JSON object: an Agent or identified Group, such as {\"mbox\":\"mailto:ann@example.org\"}");
         }
+        // the agent is checked by the same rules as a statement's actor: as the actor of a minimal statement
         ObjectNode probe = JSON.createObjectNode();
         probe.set("actor", node);
-        probe.putObject("verb").put("id", StatementIndex.VOIDED);
-        probe.putObject("object").put("id", "urn:learnstream:agent-filter");
+        probe.putObject("verb").put("id", "http://adlnet.gov/expapi/verbs/experienced");
+        probe.putObject("object").put("objectType", "Activity").put("id", "urn:learnstream:agent-filter");
         try {
             VALIDATOR.validate(probe);
         } catch (StatementRejectedException e) {
-            String path = e.path().equals("actor") ? "agent" : "agent" + e.path().substring("actor".length());
-            throw new StatementQueryException("agent", e.rule() + (path.equals("agent") ? "" : " (at " + path + ")"));
+            String where = e.path().equals("actor") ? ""
+                    : e.path().startsWith("actor.") ? " (at agent" + e.path().substring("actor".length()) + ")" : "";
+            throw new StatementQueryException("agent", e.rule() + where);
         }
         return StatementIndex.identifierOf(node).orElseThrow(() -> new StatementQueryException("agent",
                 "must identify an Agent or Group by mbox, mbox_sha1sum, openid or account; an anonymous Group cannot be a filter"));

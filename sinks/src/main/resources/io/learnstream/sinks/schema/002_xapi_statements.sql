@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS xapi_statements
     voided_target      String                 COMMENT 'for a voiding statement (verb http://adlnet.gov/expapi/verbs/voided): the id of the statement it voids, else empty',
     content_hash       String                 COMMENT 'SHA-256 of the statement content without the properties the LRS sets: equal hashes, same statement',
     xapi_version       LowCardinality(String) COMMENT 'xAPI version of the request that carried it',
-    statement          String CODEC(ZSTD(3))  COMMENT 'PERSONAL DATA: the statement as stored (JSON), with id, timestamp, stored, authority and version',
+    statement          String                 COMMENT 'PERSONAL DATA: the statement as stored (JSON), with id, timestamp, stored, authority and version' CODEC(ZSTD(3)),
     version            UInt64                 COMMENT '18446744073709551615 - Kafka offset: the first write of an id has the highest version and is the statement',
     INDEX statement_id_bloom statement_id TYPE bloom_filter(0.001) GRANULARITY 1,
     INDEX verb_set verb_id TYPE set(256) GRANULARITY 1,
