@@ -1,5 +1,6 @@
 package io.learnstream.ingest.xapi;
 
+import io.learnstream.ingest.xapi.validation.Timestamps;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -12,12 +13,14 @@ public final class XapiTimestamps {
     private XapiTimestamps() {}
 
     /**
-     * Parses an ISO 8601 date-time. One without a zone is taken as UTC, as the xAPI specification asks an LRS
-     * to do.
+     * Parses an ISO 8601 date-time: every timestamp the validator accepts in either xAPI version, and what earlier
+     * versions of learnstream stored. One without a zone is taken as UTC, as the xAPI specification asks an LRS to do.
      *
      * @throws DateTimeParseException when the text is not an ISO 8601 date-time
      */
     public static Instant parse(String text) {
+        Instant instant = Timestamps.parse(text);
+        if (instant != null) return instant;
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException withoutOffset) {
