@@ -99,16 +99,13 @@ public final class ClickHouseStatementArchive implements StatementArchive {
             throw new IllegalArgumentException("a query for one statement by id is answered by statement() or voidedStatement()");
         }
         String tenant = SqlLiteral.string(tenantId);
-        List<String> filters = new ArrayList<>();
-        for (String condition : StatementConditions.of(query)) {
-            filters.add(throughStatementRefs(tenant, condition));
-        }
+        List<String> filters = filters(tenant, query);
         Instant until = query.until().filter(u -> u.isBefore(storedThrough)).orElse(storedThrough);
         int wanted = query.limit() + 1;
         List<ArchivedStatement> accepted = new ArrayList<>(wanted);
         Optional<PagePosition> from = after;
         while (accepted.size() < wanted) {
-            List<Row> rows = rows(tenant, query, filters, until, from, wanted);
+            List<Row> rows = rows(pageSql(tenant, query, filters, until, from, wanted));
             if (rows.isEmpty()) break;
             Map<String, Long> winners = winningVersions(tenant, rows);
             Set<String> taken = new HashSet<>();
@@ -131,7 +128,27 @@ public final class ClickHouseStatementArchive implements StatementArchive {
     /** The first write of an id, and whether it is a voiding statement (which can never be voided). */
     private record Winner(ArchivedStatement statement, boolean voiding) {}
 
-    private List<Row> rows(String tenant, StatementQuery query, List<String> filters, Instant until,
+    /** The SQL of the first page of {@code query}, as {@link #query} runs it: for specs that EXPLAIN it. */
+    String firstPageSql(String tenantId, StatementQuery query, Instant storedThrough) {
+        String tenant = SqlLiteral.string(tenantId);
+        return pageSql(tenant, query, filters(tenant, query), query.until().filter(u -> u.isBefore(storedThrough)).orElse(storedThrough),
+                Optional.empty(), query.limit() + 1);
+    }
+
+    private List<String> filters(String tenant, StatementQuery query) {
+        List<String> filters = new ArrayList<>();
+        for (String condition : StatementConditions.of(query)) {
+            filters.add(throughStatementRefs(tenant, condition));
+        }
+        return filters;
+    }
+
+    /**
+     * One batch of a listing: the tenant's rows in the listing's order from where the last batch ended, within the
+     * time bounds, matching every filter, not voided. ClickHouse reads it in the table's order (reverse order for
+     * newest first) and stops after {@code limit} rows, reading the statement text of those rows only.
+     */
+    private static String pageSql(String tenant, StatementQuery query, List<String> filters, Instant until,
             Optional<PagePosition> from, int limit) {
         String direction = query.ascending() ? "ASC" : "DESC";
         StringBuilder sql = new StringBuilder(512)
@@ -152,7 +169,11 @@ public final class ClickHouseStatementArchive implements StatementArchive {
         sql.append(" AND NOT (verb_id != ").append(VOIDED).append(" AND statement_id IN (").append(voidedIds(tenant)).append("))")
                 .append(" ORDER BY stored ").append(direction).append(", statement_id ").append(direction)
                 .append(" LIMIT ").append(limit);
-        QueryResult result = store.query(sql.toString());
+        return sql.toString();
+    }
+
+    private List<Row> rows(String sql) {
+        QueryResult result = store.query(sql);
         List<Row> rows = new ArrayList<>(result.rowCount());
         for (int row = 0; row < result.rowCount(); row++) {
             rows.add(new Row(new ArchivedStatement(result.value(row, "statement_id"),

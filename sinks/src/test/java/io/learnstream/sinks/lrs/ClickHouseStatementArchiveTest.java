@@ -556,6 +556,23 @@ class ClickHouseStatementArchiveTest {
             assertThat(selectedGranules(byActivity, "related_activities_bloom")).isLessThanOrEqualTo(2);
         }
 
+        @Test
+        void aPageOfAListingReadsTheDistrictInStoredOrderFromTheWantedEndAndTheTextOfThatPageOnly() {
+            table.write(tenant, statement(newId(), "mailto:ann@example.org", "http://example.org/a"), 1);
+            Map<String, String> filtered = Map.of("agent", "{\"mbox\":\"mailto:ann@example.org\"}", "verb", StatementJson.EXPERIENCED,
+                    "limit", "10");
+
+            String newestFirst = explainPlan(archive.firstPageSql(tenant, query(filtered), EVERYTHING));
+            String oldestFirst = explainPlan(archive.firstPageSql(tenant, query(Map.of("ascending", "true")), EVERYTHING));
+
+            assertThat(newestFirst).contains("ReadType: InReverseOrder").containsPattern("Lazily read columns: .*statement");
+            assertThat(oldestFirst).contains("ReadType: InOrder").containsPattern("Lazily read columns: .*statement");
+        }
+
+        private String explainPlan(String sql) {
+            return String.join("\n", store.query("EXPLAIN actions = 1 " + sql).column("explain"));
+        }
+
         private String explain(String sql) {
             return String.join("\n", store.query("EXPLAIN indexes = 1 " + sql).column("explain"));
         }
