@@ -35,8 +35,8 @@ public interface StatementArchive {
     StatementPage query(String tenantId, StatementQuery query, Optional<PagePosition> after, Instant storedThrough);
 
     /**
-     * The content hashes of those of {@code statementIds} the archive holds (id to hash), asked in one query for a
-     * whole batch. Voided statements count: their ids stay taken.
+     * The content hashes of those of {@code statementIds} the archive holds (lower-case id to hash), asked in one
+     * query for a whole batch. Voided statements count: their ids stay taken. The hash is the first write's.
      */
     Map<String, String> contentHashes(String tenantId, Collection<String> statementIds);
 

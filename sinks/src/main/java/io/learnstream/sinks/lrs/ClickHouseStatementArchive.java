@@ -41,7 +41,12 @@ import java.util.function.Supplier;
  * <p>StatementRefs (xAPI "Filter Conditions for StatementRefs"): each content filter matches a statement that
  * satisfies it, or whose StatementRef object targets a statement that matches it, recursively (up to
  * {@value #MAX_REF_DEPTH} references deep). Targets count even when voided; the targeting statement is listed,
- * under the time bounds and order of the listing. Voided statements themselves are never listed.
+ * under the time bounds and order of the listing. Voided statements themselves are never listed. The targets that
+ * match are looked up first (one query over the few statements StatementRefs target); only a filter that some
+ * target matches is widened with them, so every other filter keeps the use of its skip index.
+ *
+ * <p>A listing therefore costs: one query for the matching targets (when it has content filters), one more per
+ * level of a StatementRef chain that matches, the page itself, and a first-write check of the page's ids.
  */
 public final class ClickHouseStatementArchive implements StatementArchive {
     /** How many StatementRefs deep a filter is followed (a chain longer than this is not followed further). */
@@ -135,10 +140,27 @@ public final class ClickHouseStatementArchive implements StatementArchive {
                 Optional.empty(), query.limit() + 1);
     }
 
+    /**
+     * The content filters of {@code query}, each widened by the StatementRef rule where it has to be: a statement
+     * matches a filter when it satisfies it or targets (through one or more StatementRefs) a statement that does.
+     * Which targets match is asked first, in one query for all filters; a filter no target matches (nearly always,
+     * StatementRefs being rare) stays a plain condition, which the skip indexes answer. Otherwise it becomes
+     * {@code (condition OR statement_ref IN (the matching targets))}, which ClickHouse reads in order until the page
+     * is full.
+     */
     private List<String> filters(String tenant, StatementQuery query) {
-        List<String> filters = new ArrayList<>();
-        for (String condition : StatementConditions.of(query)) {
-            filters.add(throughStatementRefs(tenant, condition));
+        List<String> conditions = StatementConditions.of(query);
+        if (conditions.isEmpty()) return List.of();
+        List<Set<String>> targets = targetsMatching(tenant, conditions);
+        List<String> filters = new ArrayList<>(conditions.size());
+        for (int i = 0; i < conditions.size(); i++) {
+            Set<String> matching = targets.get(i);
+            if (matching.isEmpty()) {
+                filters.add(conditions.get(i));
+            } else {
+                Set<String> throughRefs = matchingThroughRefs(tenant, matching);
+                filters.add("(" + conditions.get(i) + " OR statement_ref IN " + SqlLiteral.stringList(throughRefs) + ")");
+            }
         }
         return filters;
     }
@@ -197,25 +219,39 @@ public final class ClickHouseStatementArchive implements StatementArchive {
     }
 
     /**
-     * {@code condition} widened by the StatementRef rule: the row satisfies it, or targets a statement that
-     * satisfies it directly ({@code statement_ref IN} the matching targets, a subquery), or through a chain of
-     * StatementRefs (the targets found by {@link #matchingThroughRefs}, as literals).
+     * For each condition, the statements some StatementRef of the tenant targets whose first write satisfies it:
+     * one query over the targets only (found through the set index on {@code statement_ref}).
      */
-    private String throughStatementRefs(String tenant, String condition) {
-        String direct = "SELECT statement_id FROM " + TABLE + " WHERE tenant_id = " + tenant
-                + " AND statement_id IN (" + refTargets(tenant) + ") GROUP BY statement_id HAVING argMax(" + condition + ", version)";
-        Set<String> chained = matchingThroughRefs(tenant, "(" + direct + ")");
-        return "(" + condition + " OR statement_ref IN (" + direct + ")"
-                + (chained.isEmpty() ? "" : " OR statement_ref IN " + SqlLiteral.stringList(chained)) + ")";
+    private List<Set<String>> targetsMatching(String tenant, List<String> conditions) {
+        StringBuilder sql = new StringBuilder("SELECT statement_id");
+        List<String> matches = new ArrayList<>(conditions.size());
+        for (int i = 0; i < conditions.size(); i++) {
+            sql.append(", argMax(").append(conditions.get(i)).append(", version) AS m").append(i);
+            matches.add("m" + i);
+        }
+        sql.append(" FROM ").append(TABLE).append(" WHERE tenant_id = ").append(tenant)
+                .append(" AND statement_id IN (").append(refTargets(tenant)).append(")")
+                .append(" GROUP BY statement_id HAVING ").append(String.join(" OR ", matches));
+        QueryResult result = store.query(sql.toString());
+        List<Set<String>> targets = new ArrayList<>(conditions.size());
+        for (int i = 0; i < conditions.size(); i++) {
+            Set<String> matching = new LinkedHashSet<>();
+            for (int row = 0; row < result.rowCount(); row++) {
+                if ("1".equals(result.value(row, "m" + i))) matching.add(result.value(row, "statement_id"));
+            }
+            targets.add(matching);
+        }
+        return targets;
     }
 
     /**
      * The ids of statements that are themselves targeted by a StatementRef and match a filter only through their
-     * own StatementRef, level by level from {@code matching} (an {@code IN} operand of ids that match).
+     * own StatementRef, level by level from the targets that match it directly ({@code matching}), at most
+     * {@value #MAX_REF_DEPTH} levels deep, together with {@code matching}.
      */
-    private Set<String> matchingThroughRefs(String tenant, String matching) {
-        Set<String> found = new LinkedHashSet<>();
-        String frontier = matching;
+    private Set<String> matchingThroughRefs(String tenant, Set<String> matching) {
+        Set<String> found = new LinkedHashSet<>(matching);
+        String frontier = SqlLiteral.stringList(matching);
         for (int depth = 1; depth <= MAX_REF_DEPTH; depth++) {
             QueryResult result = store.query("SELECT statement_id FROM " + TABLE + " WHERE tenant_id = " + tenant
                     + " AND statement_id IN (" + refTargets(tenant) + ")"

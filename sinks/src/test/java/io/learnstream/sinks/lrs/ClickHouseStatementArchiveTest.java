@@ -550,6 +550,10 @@ class ClickHouseStatementArchiveTest {
             String byActivity = explain("SELECT statement FROM xapi_statements WHERE tenant_id = '" + tenant
                     + "' AND has(related_activities, 'http://example.org/pages/7')");
 
+            String filteredPage = explain(archive.firstPageSql(tenant,
+                    query(Map.of("agent", "{\"mbox\":\"mailto:learner7@example.org\"}", "limit", "10")), EVERYTHING));
+
+            assertThat(selectedGranules(filteredPage, "agents_bloom")).isLessThanOrEqualTo(2);
             assertThat(byId).contains("statement_id_bloom");
             assertThat(selectedGranules(byId, "statement_id_bloom")).isLessThanOrEqualTo(2);
             assertThat(selectedGranules(byAgent, "agents_bloom")).isLessThanOrEqualTo(2);
