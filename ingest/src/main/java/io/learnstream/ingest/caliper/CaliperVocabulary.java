@@ -115,8 +115,8 @@ final class CaliperVocabulary {
     }
 
     private static final Map<CaliperDataVersion, Map<String, Actions>> EVENT_TYPES = Map.of(
-            CaliperDataVersion.V1P2, eventTypes(false),
-            CaliperDataVersion.V1P1, eventTypes(true));
+            CaliperDataVersion.V1P2, eventTypeTable(false),
+            CaliperDataVersion.V1P1, eventTypeTable(true));
     private static final Map<String, String> ACTION_IRIS = iris(ACTION_BASE, ACTIONS);
     private static final Map<String, String> TYPE_IRIS = typeIris();
 
@@ -153,7 +153,7 @@ final class CaliperVocabulary {
         return TYPE_IRIS.get(term);
     }
 
-    private static Map<String, Actions> eventTypes(boolean v1p1) {
+    private static Map<String, Actions> eventTypeTable(boolean v1p1) {
         Map<String, Actions> types = new LinkedHashMap<>();
         types.put(EVENT, new Actions(ACTIONS, Set.copyOf(ACTIONS)));
         EVENT_ACTIONS_V1P2.forEach((type, actions) -> {
