@@ -81,6 +81,15 @@ public final class StatementReader {
         return list(tenantId, query, Optional.empty(), languages);
     }
 
+    /**
+     * The archive's consistent-through instant, for the {@code X-Experience-API-Consistent-Through} header of an
+     * answer that has no {@link ReadResult} (a refused query, an error): xAPI asks for it on every response of the
+     * statement resource.
+     */
+    public Instant consistentThrough() {
+        return archive.consistentThrough();
+    }
+
     private ReadResult single(StatementQuery query, LanguagePreference languages, Optional<ArchivedStatement> found, String missing) {
         Instant consistentThrough = archive.consistentThrough();
         if (found.isEmpty()) return new ReadResult.NotFound(missing, consistentThrough);

@@ -143,6 +143,13 @@ class StatementReaderOnClickHouseTest {
     }
 
     @Test
+    void theConsistentThroughInstantIsAtHandForAnswersWithoutAResult() {
+        consistentThrough.set(at(42));
+
+        assertThat(reader.consistentThrough()).isEqualTo(at(42));
+    }
+
+    @Test
     void anEmptyListingIsAStatementResultWithNoStatementsAndNoMore() {
         JsonNode result = listing(Map.of("verb", "http://adlnet.gov/expapi/non/existent"));
 
