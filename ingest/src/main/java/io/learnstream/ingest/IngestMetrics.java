@@ -30,6 +30,17 @@ public final class IngestMetrics {
         accepted.increment(statements);
     }
 
+    public void caliperAccepted(int events) {
+        Counter.builder("learnstream.ingest.caliper.events").tag("outcome", "accepted")
+                .description("Caliper events acknowledged by Kafka").register(registry).increment(events);
+    }
+
+    /** Counts refused authentications by reason (never the credential's secret). */
+    public void unauthorized(String reason) {
+        Counter.builder("learnstream.ingest.unauthorized").tag("reason", reason)
+                .description("requests refused with 401").register(registry).increment();
+    }
+
     public void duplicates(int statements) {
         duplicates.increment(statements);
     }

@@ -1,61 +1,88 @@
 package io.learnstream.ingest.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.learnstream.ingest.CaliperSubmissions;
 import io.learnstream.ingest.IngestConfig;
 import io.learnstream.ingest.IngestMetrics;
 import io.learnstream.ingest.StatementConflictException;
 import io.learnstream.ingest.StatementIntake;
-import io.learnstream.ingest.Submitter;
-import io.learnstream.ingest.xapi.Statement;
+import io.learnstream.ingest.lrs.StatementQueryException;
 import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.XapiVersion;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.KafkaException;
+import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP front door: the xAPI statement resource over {@link StatementIntake}. Translates HTTP to the use
- * case and its outcomes to status codes; holds no business rules of its own.
+ * The HTTP front door: routes, the xAPI gate, error answers and request metrics. Each resource is its own class;
+ * this one only assembles them.
+ *
+ * <pre>
+ * GET  /xAPI/about        versions spoken (no credentials needed)
+ * POST /xAPI/statements   store one statement or an array        (statements/write)
+ * PUT  /xAPI/statements   store one statement under ?statementId (statements/write)
+ * GET  /xAPI/statements   read by id or query                    (statements/read)
+ * POST /caliper           Caliper 1.2 envelope                   (statements/write)
+ * GET  /metrics           Prometheus exposition of the meters
+ * GET  /health
+ * </pre>
  */
 public final class IngestServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestServer.class);
     public static final String STATEMENTS_PATH = "/xAPI/statements";
-    /** Seconds a client should wait before retrying when Kafka cannot take writes. */
-    static final String RETRY_AFTER_SECONDS = "5";
+    public static final String ABOUT_PATH = "/xAPI/about";
+    public static final String CALIPER_PATH = "/caliper";
+    public static final String METRICS_PATH = "/metrics";
+    /** Deepest JSON nesting accepted: real statements stay far below (a SubStatement with context is about 8). */
+    static final int MAX_JSON_DEPTH = 32;
 
     private final IngestConfig config;
-    private final StatementIntake intake;
-    private final IngestMetrics metrics;
-    private final ObjectMapper mapper;
     private final Javalin app;
 
-    public IngestServer(IngestConfig config, StatementIntake intake, IngestMetrics metrics, ObjectMapper mapper) {
-        this.config = config;
-        this.intake = intake;
-        this.metrics = metrics;
-        this.mapper = mapper;
+    private IngestServer(Builder builder) {
+        this.config = builder.config;
+        IngestMetrics metrics = builder.metrics;
+        ObjectMapper mapper = new ObjectMapper();
+        JsonBodies bodies = new JsonBodies(MAX_JSON_DEPTH, config.maxStatementsPerRequest());
+        PublishFailures failures = new PublishFailures(metrics);
+        XapiGate gate = new XapiGate(builder.authentication, metrics);
+        StatementsWrite write = new StatementsWrite(builder.statements, bodies, failures);
+        AboutResource about = new AboutResource();
+
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.http.maxRequestSize = config.maxRequestBytes();
             javalin.jsonMapper(new JavalinJackson(mapper, false));
         });
-        app.before("/xAPI/*", this::negotiateVersion);
-        app.post(STATEMENTS_PATH, this::postStatements);
-        app.get("/health", ctx -> ctx.json(java.util.Map.of("status", "UP")));
+        app.before(ctx -> ctx.attribute("learnstream.started", System.nanoTime()));
+        app.before(STATEMENTS_PATH, gate::admit);
+        app.before(CALIPER_PATH, gate::authenticate);
+        app.get(ABOUT_PATH, about::get);
+        app.post(STATEMENTS_PATH, write::post);
+        app.put(STATEMENTS_PATH, write::put);
+        if (builder.reads != null) app.get(STATEMENTS_PATH, builder.reads::get);
+        if (builder.caliper != null) {
+            CaliperResource caliper = new CaliperResource(builder.caliper, bodies, failures);
+            app.post(CALIPER_PATH, caliper::post);
+        }
+        if (builder.scrape != null) app.get(METRICS_PATH, ctx -> ctx.contentType("text/plain; version=0.0.4").result(builder.scrape.get()));
+        app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+        app.after(ctx -> record(metrics, ctx));
+
         app.exception(StatementRejectedException.class, (e, ctx) -> {
             metrics.rejected("invalid_statement", 1);
             ctx.status(400).json(new ApiError(400, "invalid_statement", e.getMessage(), e.path(), e.rule()));
+        });
+        app.exception(StatementQueryException.class, (e, ctx) -> {
+            metrics.rejected("invalid_query", 1);
+            ctx.status(400).json(new ApiError(400, "invalid_query", e.getMessage(), e.parameter(), e.rule()));
         });
         app.exception(StatementConflictException.class, (e, ctx) -> {
             metrics.rejected("conflict", 1);
@@ -75,6 +102,22 @@ public final class IngestServer implements AutoCloseable {
         });
     }
 
+    public static Builder builder(IngestConfig config, IngestMetrics metrics) {
+        return new Builder(config, metrics);
+    }
+
+    private static void record(IngestMetrics metrics, Context ctx) {
+        Long started = ctx.attribute("learnstream.started");
+        if (started == null) return;
+        Timer.builder("learnstream.ingest.requests")
+                .tag("method", ctx.method().name())
+                .tag("route", ctx.endpointHandlerPath())
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics.registry())
+                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     /** Starts serving; returns the server so the port it bound is known. */
     public IngestServer start() {
         app.start(config.host(), config.port());
@@ -90,74 +133,56 @@ public final class IngestServer implements AutoCloseable {
         return "http://" + config.host() + ":" + port();
     }
 
-    private void negotiateVersion(Context ctx) {
-        String requested = ctx.header(XapiVersion.HEADER);
-        if (requested == null) {
-            ctx.header(XapiVersion.HEADER, XapiVersion.V1_0_3.header());
-            throw reject(ctx, 400, "missing_version", "the " + XapiVersion.HEADER + " header is required (e.g. 1.0.3 or 2.0.0)");
-        }
-        XapiVersion version = XapiVersion.negotiate(requested).orElse(null);
-        if (version == null) {
-            ctx.header(XapiVersion.HEADER, XapiVersion.V1_0_3.header());
-            throw reject(ctx, 400, "unsupported_version",
-                    "xAPI version '" + requested + "' is not supported; use 1.0.x or 2.0.x");
-        }
-        ctx.header(XapiVersion.HEADER, version.header());
-        ctx.attribute(XapiVersion.HEADER, version);
-    }
-
-    private void postStatements(Context ctx) {
-        String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!contentType.startsWith("application/json")) {
-            throw reject(ctx, 415, "unsupported_media_type",
-                    "statements must be sent as Content-Type: application/json, got '" + ctx.contentType() + "'");
-        }
-        JsonNode body;
-        try {
-            body = mapper.readTree(ctx.bodyAsBytes());
-        } catch (JsonProcessingException e) {
-            throw reject(ctx, 400, "malformed_json", "the request body is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        } catch (java.io.IOException e) {
-            throw reject(ctx, 400, "unreadable_body", "the request body could not be read: " + e.getMessage());
-        }
-        if (body == null || body.isMissingNode()) {
-            throw reject(ctx, 400, "empty_body", "the request body is empty; send a statement or an array of statements");
-        }
-        XapiVersion version = ctx.attribute(XapiVersion.HEADER);
-        List<Statement> statements = intake.prepare(body, version);
-        CompletableFuture<List<java.util.UUID>> published =
-                intake.store(new Submitter(config.defaultTenant(), config.defaultTool(), "anonymous"), version, statements);
-        ctx.future(() -> published.handle((ids, error) -> {
-            if (error == null) {
-                ctx.status(200).json(ids);
-            } else {
-                answerPublishFailure(ctx, error instanceof CompletionException ? error.getCause() : error, statements.size());
-            }
-            return null;
-        }));
-    }
-
-    private void answerPublishFailure(Context ctx, Throwable error, int statements) {
-        metrics.rejected("kafka_unavailable", statements);
-        if (error instanceof RetriableException || error instanceof KafkaException) {
-            log.warn("Kafka did not acknowledge {} statements: {}", statements, error.toString());
-            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-            ctx.status(503).json(ApiError.of(503, "storage_unavailable",
-                    "Kafka did not acknowledge the statements (" + error.getClass().getSimpleName() + ": " + error.getMessage()
-                            + "); nothing was stored, retry after " + RETRY_AFTER_SECONDS + " s"));
-        } else {
-            log.error("publishing {} statements failed", statements, error);
-            ctx.status(500).json(ApiError.of(500, "internal_error", "publishing failed: " + error));
-        }
-    }
-
-    private static ApiException reject(Context ctx, int status, String error, String message) {
-        return new ApiException(status, error, message);
-    }
-
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** Assembles the server from its resources; statements and authentication are required. */
+    public static final class Builder {
+        private final IngestConfig config;
+        private final IngestMetrics metrics;
+        private StatementIntake statements;
+        private Authentication authentication;
+        private StatementsRead reads;
+        private CaliperSubmissions caliper;
+        private Supplier<String> scrape;
+
+        private Builder(IngestConfig config, IngestMetrics metrics) {
+            this.config = config;
+            this.metrics = metrics;
+        }
+
+        public Builder statements(StatementIntake intake) {
+            this.statements = intake;
+            return this;
+        }
+
+        public Builder authentication(Authentication authentication) {
+            this.authentication = authentication;
+            return this;
+        }
+
+        public Builder reads(StatementsRead reads) {
+            this.reads = reads;
+            return this;
+        }
+
+        public Builder caliper(CaliperSubmissions caliper) {
+            this.caliper = caliper;
+            return this;
+        }
+
+        /** Serves {@code /metrics} with what {@code scrape} returns (the Prometheus text exposition). */
+        public Builder metricsScrape(Supplier<String> scrape) {
+            this.scrape = scrape;
+            return this;
+        }
+
+        public IngestServer build() {
+            Objects.requireNonNull(statements, "statements");
+            Objects.requireNonNull(authentication, "authentication");
+            return new IngestServer(this);
+        }
     }
 }

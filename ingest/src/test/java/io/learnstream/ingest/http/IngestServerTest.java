@@ -10,6 +10,10 @@ import io.learnstream.ingest.IngestMetrics;
 import io.learnstream.ingest.StatementIntake;
 import io.learnstream.ingest.xapi.XapiVersion;
 import io.learnstream.ingest.KnownStatements;
+import io.learnstream.ingest.auth.AuthenticationException;
+import io.learnstream.ingest.auth.Principal;
+import io.learnstream.ingest.auth.Scope;
+import java.util.Set;
 import io.learnstream.schemas.avro.XapiStatementRecord;
 import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
 import io.learnstream.schemas.serde.AvroSerdes;
@@ -38,6 +42,8 @@ import org.junit.jupiter.api.Test;
 class IngestServerTest {
     private static final Instant NOW = Instant.parse("2026-09-07T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WRITER = "Basic writer";
+    private static final String READER = "Basic reader";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Topics topics;
@@ -56,7 +62,11 @@ class IngestServerTest {
         IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
         StatementIntake intake = new StatementIntake(topics, new TopicPublisher(producer), KnownStatements.NONE,
                 Clock.fixed(NOW, ZoneOffset.UTC), metrics, "http://127.0.0.1:8080/credentials");
-        server = new IngestServer(IngestConfig.defaults().withPort(0), intake, metrics, JSON).start();
+        server = IngestServer.builder(IngestConfig.defaults().withPort(0), metrics)
+                .statements(intake)
+                .authentication(IngestServerTest::authenticate)
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -127,7 +137,7 @@ class IngestServerTest {
     @Test
     void shouldRejectRequestWithoutVersionHeader() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(statementsUri())
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", WRITER)
                 .POST(HttpRequest.BodyPublishers.ofString(statement(null, "mailto:ann@example.org"))).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -178,7 +188,7 @@ class IngestServerTest {
     @Test
     void shouldRejectWrongContentType() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(statementsUri())
-                .header("Content-Type", "text/plain").header(XapiVersion.HEADER, "1.0.3")
+                .header("Content-Type", "text/plain").header(XapiVersion.HEADER, "1.0.3").header("Authorization", WRITER)
                 .POST(HttpRequest.BodyPublishers.ofString(statement(null, "mailto:ann@example.org"))).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -205,7 +215,7 @@ class IngestServerTest {
 
         HttpResponse<String> response = pending.get();
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Retry-After")).hasValue(IngestServer.RETRY_AFTER_SECONDS);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue(PublishFailures.RETRY_AFTER_SECONDS);
         assertThat(JSON.readTree(response.body()).get("message").asText()).contains("broker not reachable");
     }
 
@@ -222,6 +232,104 @@ class IngestServerTest {
         assertThat(pending.get().statusCode()).isEqualTo(200);
     }
 
+    /** Test credentials: "Basic writer" may write and read, "Basic reader" only read; anything else is refused. */
+    private static Principal authenticate(String header) throws AuthenticationException {
+        if (WRITER.equals(header)) return new Principal("demo", "quiz-app", "ls_writer", Set.of(Scope.STATEMENTS_WRITE, Scope.STATEMENTS_READ));
+        if (READER.equals(header)) return new Principal("demo", "dashboard", "ls_reader", Set.of(Scope.STATEMENTS_READ));
+        throw new AuthenticationException(header == null ? AuthenticationException.Reason.MISSING_HEADER
+                : AuthenticationException.Reason.UNKNOWN_KEY, "test credentials only", null);
+    }
+
+    @Test
+    void shouldAnswer401WithoutValidCredentials() throws Exception {
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(statementsUri())
+                .header("Content-Type", "application/json").header(XapiVersion.HEADER, "1.0.3")
+                .POST(HttpRequest.BodyPublishers.ofString(statement(null, "mailto:ann@example.org"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = http.send(request(statement(null, "mailto:ann@example.org"), "1.0.3", "Basic nobody"),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"learnstream LRS\"");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(wrong.body()).get("message").asText()).doesNotContain("nobody");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer403WhenTheCredentialMayNotWrite() throws Exception {
+        HttpResponse<String> response = http.send(request(statement(null, "mailto:ann@example.org"), "1.0.3", READER),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("statements/write");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldStoreUnderTheIdOfAPut() throws Exception {
+        String id = "7a3bd1c2-1111-4c55-9a1e-2b8f5c1d9e77";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(statementsUri() + "?statementId=" + id))
+                .header("Content-Type", "application/json").header(XapiVersion.HEADER, "1.0.3").header("Authorization", WRITER)
+                .PUT(HttpRequest.BodyPublishers.ofString(statement(null, "mailto:ann@example.org"))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(stored(producer.history().getFirst()).getStatementId()).isEqualTo(id);
+    }
+
+    @Test
+    void shouldRejectAPutWhoseBodyNamesAnotherId() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(statementsUri() + "?statementId=7a3bd1c2-1111-4c55-9a1e-2b8f5c1d9e77"))
+                .header("Content-Type", "application/json").header(XapiVersion.HEADER, "1.0.3").header("Authorization", WRITER)
+                .PUT(HttpRequest.BodyPublishers.ofString(statement("3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77", "mailto:ann@example.org"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("path").asText()).isEqualTo("id");
+    }
+
+    @Test
+    void shouldRejectAPutWithoutStatementId() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(statementsUri())
+                .header("Content-Type", "application/json").header(XapiVersion.HEADER, "1.0.3").header("Authorization", WRITER)
+                .PUT(HttpRequest.BodyPublishers.ofString(statement(null, "mailto:ann@example.org"))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("statementId");
+    }
+
+    @Test
+    void shouldRefuseMoreStatementsPerRequestThanTheLimitWith413() throws Exception {
+        StringBuilder many = new StringBuilder("[");
+        for (int i = 0; i <= IngestConfig.defaults().maxStatementsPerRequest(); i++) {
+            if (i > 0) many.append(',');
+            many.append(statement(null, "mailto:ann@example.org"));
+        }
+        HttpResponse<String> response = post(many.append(']').toString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("at most 1000");
+    }
+
+    @Test
+    void shouldRefuseJsonNestedTooDeep() throws Exception {
+        String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+
+        HttpResponse<String> response = post(deep);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("too_deep");
+    }
+
+    @Test
+    void shouldAnswerAboutWithoutCredentials() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/xAPI/about")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("version").toString()).contains("1.0.3").contains("2.0.0");
+    }
+
     private XapiStatementRecord stored(ProducerRecord<byte[], byte[]> record) {
         return topics.xapiStatements().valueSerde().deserializer().deserialize(record.topic(), record.value());
     }
@@ -235,9 +343,14 @@ class IngestServerTest {
     }
 
     private HttpRequest request(String body, String version) {
+        return request(body, version, WRITER);
+    }
+
+    private HttpRequest request(String body, String version, String authorization) {
         return HttpRequest.newBuilder(statementsUri())
                 .header("Content-Type", "application/json")
                 .header(XapiVersion.HEADER, version)
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 

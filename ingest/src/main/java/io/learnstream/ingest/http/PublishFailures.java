@@ -1,0 +1,40 @@
+package io.learnstream.ingest.http;
+
+import io.javalin.http.Context;
+import io.learnstream.ingest.IngestMetrics;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The answer when Kafka did not acknowledge a write: 503 with {@code Retry-After} (nothing was stored, the
+ * client should send again), rather than buffering without bound.
+ */
+final class PublishFailures {
+    private static final Logger log = LoggerFactory.getLogger(PublishFailures.class);
+    /** Seconds a client should wait before retrying when Kafka cannot take writes. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final IngestMetrics metrics;
+
+    PublishFailures(IngestMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    void answer(Context ctx, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof KafkaException) {
+            metrics.rejected("storage_unavailable", 1);
+            log.warn("Kafka did not acknowledge a write: {}", cause.toString());
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            ctx.status(503).json(ApiError.of(503, "storage_unavailable",
+                    "Kafka did not acknowledge the write (" + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                            + "); nothing was stored, retry after " + RETRY_AFTER_SECONDS + " s"));
+        } else {
+            metrics.rejected("internal_error", 1);
+            log.error("storing failed", cause);
+            ctx.status(500).json(ApiError.of(500, "internal_error", "storing failed: " + cause));
+        }
+    }
+}
