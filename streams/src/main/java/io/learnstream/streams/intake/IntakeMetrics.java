@@ -7,13 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class IntakeMetrics {
     private final Counter events;
     private final Counter duplicates;
-    private final Counter voiding;
+    private final Counter notLearning;
     private final Counter deadLetters;
 
     public IntakeMetrics(MeterRegistry registry) {
         events = counter(registry, "learning_event");
         duplicates = counter(registry, "duplicate");
-        voiding = counter(registry, "voiding");
+        notLearning = counter(registry, "not_learning");
         deadLetters = counter(registry, "dead_letter");
     }
 
@@ -30,8 +30,9 @@ public final class IntakeMetrics {
         duplicates.increment();
     }
 
-    void voiding() {
-        voiding.increment();
+    /** Valid input that is not learning activity, such as a voiding statement. */
+    void notLearning() {
+        notLearning.increment();
     }
 
     void deadLetter() {

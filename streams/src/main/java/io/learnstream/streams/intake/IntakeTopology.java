@@ -1,7 +1,7 @@
 package io.learnstream.streams.intake;
 
-import io.learnstream.schemas.avro.XapiStatementRecord;
 import io.learnstream.schemas.serde.AvroSerdes;
+import io.learnstream.schemas.topic.Topic;
 import io.learnstream.schemas.topic.Topics;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,9 +24,10 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * districts (compacted) ──▶ global districts store (pseudonym secrets)
- * xapi-statements (keyed district/id) ──▶ intake-xapi: first write of an id only, pseudonymise, normalise
+ * xapi-statements (keyed district/id) ──▶ intake-xapi:    first write of an id only, pseudonymise, normalise
+ * caliper-events  (keyed district/id) ──▶ intake-caliper: the same for Caliper events
  *     ├─▶ learning-events (keyed by student key, timestamped with event time)
- *     └─▶ dead-letters (conflicting duplicates, unknown districts, unusable statements)
+ *     └─▶ dead-letters (conflicting duplicates, unknown districts, unusable input)
  * </pre>
  *
  * Running it exactly once (EOS) makes "analytics never count a duplicate" hold even when two requests with the
@@ -35,9 +36,30 @@ import org.apache.kafka.streams.state.Stores;
 public final class IntakeTopology {
     public static final String DISTRICTS_STORE = "intake-districts";
     public static final String STATEMENT_IDS_STORE = "intake-statement-ids";
+    public static final String CALIPER_IDS_STORE = "intake-caliper-ids";
     public static final String XAPI_INTAKE = "intake-xapi";
+    public static final String CALIPER_INTAKE = "intake-caliper";
 
     private IntakeTopology() {}
+
+    private static <V> void intake(StreamsBuilder builder, Topic<String, V> input, IntakeSource<V> source, String idsStore,
+            String name, Topics topics, IntakeMetrics metrics) {
+        StoreBuilder<KeyValueStore<String, String>> ids = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(idsStore), Serdes.String(), Serdes.String());
+        builder.stream(input.name(), Consumed.with(input.keySerde(), input.valueSerde()).withName(name + "-source"))
+                .process(new ProcessorSupplier<String, V, String, SpecificRecord>() {
+                    @Override
+                    public Processor<String, V, String, SpecificRecord> get() {
+                        return new Intake<>(source, idsStore, DISTRICTS_STORE, metrics);
+                    }
+
+                    @Override
+                    public Set<StoreBuilder<?>> stores() {
+                        return Set.of(ids);
+                    }
+                }, Named.as(name))
+                .to(IntakeOutput.topicOf(topics), Produced.with(Serdes.String(), IntakeOutput.serde(topics)).withName(name + "-sink"));
+    }
 
     public static Topology build(Topics topics, AvroSerdes serdes, IntakeMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
@@ -47,23 +69,8 @@ public final class IntakeTopology {
                         .withKeySerde(topics.districts().keySerde())
                         .withValueSerde(topics.districts().valueSerde()));
 
-        StoreBuilder<KeyValueStore<String, String>> statementIds = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STATEMENT_IDS_STORE), Serdes.String(), Serdes.String());
-        builder.stream(topics.xapiStatements().name(),
-                        Consumed.with(topics.xapiStatements().keySerde(), topics.xapiStatements().valueSerde())
-                                .withName("xapi-statements-source"))
-                .process(new ProcessorSupplier<String, XapiStatementRecord, String, SpecificRecord>() {
-                    @Override
-                    public Processor<String, XapiStatementRecord, String, SpecificRecord> get() {
-                        return new XapiIntake(STATEMENT_IDS_STORE, DISTRICTS_STORE, metrics);
-                    }
-
-                    @Override
-                    public Set<StoreBuilder<?>> stores() {
-                        return Set.of(statementIds);
-                    }
-                }, Named.as(XAPI_INTAKE))
-                .to(IntakeOutput.topicOf(topics), Produced.with(Serdes.String(), IntakeOutput.serde(topics)).withName("intake-sink"));
+        intake(builder, topics.xapiStatements(), new XapiSource(), STATEMENT_IDS_STORE, XAPI_INTAKE, topics, metrics);
+        intake(builder, topics.caliperEvents(), new CaliperSource(), CALIPER_IDS_STORE, CALIPER_INTAKE, topics, metrics);
         return builder.build();
     }
 }

@@ -3,6 +3,7 @@ package io.learnstream.streams.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnstream.schemas.avro.CaliperEventRecord;
 import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.avro.District;
 import io.learnstream.schemas.avro.LearningEvent;
@@ -39,6 +40,7 @@ class IntakeTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, District> districts;
     private TestInputTopic<String, XapiStatementRecord> statements;
+    private TestInputTopic<String, CaliperEventRecord> caliper;
     private TestOutputTopic<String, LearningEvent> events;
     private TestOutputTopic<String, DeadLetter> deadLetters;
 
@@ -54,6 +56,8 @@ class IntakeTopologyTest {
                 topics.districts().valueSerde().serializer());
         statements = driver.createInputTopic(topics.xapiStatements().name(), topics.xapiStatements().keySerde().serializer(),
                 topics.xapiStatements().valueSerde().serializer());
+        caliper = driver.createInputTopic(topics.caliperEvents().name(), topics.caliperEvents().keySerde().serializer(),
+                topics.caliperEvents().valueSerde().serializer());
         events = driver.createOutputTopic(topics.learningEvents().name(), topics.learningEvents().keySerde().deserializer(),
                 topics.learningEvents().valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetters().name(), topics.deadLetters().keySerde().deserializer(),
@@ -183,6 +187,29 @@ class IntakeTopologyTest {
         assertThat(out.stream().map(LearningEvent::getStudentKey).distinct().count()).isEqualTo(actors.size());
         assertThat(out).extracting(LearningEvent::getCourseId).doesNotContain("unknown");
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldTurnACaliperEventIntoALearningEventOnce() {
+        String eventId = "urn:uuid:" + UUID.randomUUID();
+        String viewed = "{\"@context\":\"http://purl.imsglobal.org/ctx/caliper/v1p2\",\"id\":\"" + eventId + "\","
+                + "\"type\":\"ViewEvent\",\"actor\":{\"id\":\"https://example.edu/users/554433\",\"type\":\"Person\"},"
+                + "\"action\":\"Viewed\",\"object\":{\"id\":\"https://example.edu/etexts/201\",\"type\":\"Document\"},"
+                + "\"eventTime\":\"2026-09-07T09:15:00.000Z\","
+                + "\"group\":{\"id\":\"https://example.edu/terms/201801/courses/7/sections/1\",\"type\":\"CourseSection\"}}";
+        CaliperEventRecord record = CaliperEventRecord.newBuilder().setTenantId(DISTRICT).setEventId(eventId).setReceived(STORED)
+                .setSensor("https://example.edu/sensors/1").setDataVersion("http://purl.imsglobal.org/ctx/caliper/v1p2")
+                .setTool("canvas").setEvent(viewed).build();
+
+        caliper.pipeInput(Topics.tenantScopedKey(DISTRICT, eventId), record, STORED);
+        caliper.pipeInput(Topics.tenantScopedKey(DISTRICT, eventId), record, STORED);
+
+        List<LearningEvent> out = events.readValuesToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.getFirst().getSourceFormat()).isEqualTo("caliper");
+        assertThat(out.getFirst().getCourseId()).isEqualTo("https://example.edu/terms/201801/courses/7/sections/1");
+        assertThat(out.getFirst().getEventTime()).isEqualTo(Instant.parse("2026-09-07T09:15:00Z"));
+        assertThat(out.getFirst().getStudentKey()).hasSize(32).doesNotContain("554433");
     }
 
     private int statementsSent;

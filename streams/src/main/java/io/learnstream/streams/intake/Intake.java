@@ -1,0 +1,97 @@
+package io.learnstream.streams.intake;
+
+import io.learnstream.ingest.xapi.UnprocessableStatementException;
+import io.learnstream.schemas.avro.DeadLetter;
+import io.learnstream.schemas.avro.District;
+import io.learnstream.schemas.avro.LearningEvent;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Turns stored input (xAPI statements, Caliper events) into learning events, exactly once per id of a district:
+ * the first record of an id is the input (its content hash is remembered); a later record with the same content
+ * is a duplicate and is skipped, one with other content (two requests raced past the LRS's conflict check) goes
+ * to the dead-letter topic. The learner's identifier is pseudonymised with the district's secret.
+ */
+final class Intake<V> implements Processor<String, V, String, SpecificRecord> {
+    private final IntakeSource<V> source;
+    private final String idsStore;
+    private final String districtsStore;
+    private final DistrictKeys keys = new DistrictKeys();
+    private final IntakeMetrics metrics;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, String> ids;
+    private TimestampedKeyValueStore<String, District> districts;
+
+    Intake(IntakeSource<V> source, String idsStore, String districtsStore, IntakeMetrics metrics) {
+        this.source = source;
+        this.idsStore = idsStore;
+        this.districtsStore = districtsStore;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.ids = context.getStateStore(idsStore);
+        this.districts = context.getStateStore(districtsStore);
+    }
+
+    @Override
+    public void process(Record<String, V> record) {
+        V input = record.value();
+        if (input == null) return;
+        String hash = source.contentHash(input);
+        String known = ids.get(record.key());
+        if (known != null) {
+            if (known.equals(hash)) {
+                metrics.duplicate();
+            } else {
+                deadLetter(record, input, "id " + source.id(input) + " of district " + source.tenantId(input)
+                        + " was stored earlier with other content; the first is the record, this one is not counted");
+            }
+            return;
+        }
+        ids.put(record.key(), hash);
+
+        ValueAndTimestamp<District> district = districts.get(source.tenantId(input));
+        if (district == null) {
+            deadLetter(record, input, "district '" + source.tenantId(input) + "' is unknown: there is no pseudonym secret for it");
+            return;
+        }
+        Optional<LearningEvent> event;
+        try {
+            event = source.normalize(input, keys.keyOf(district.value()));
+        } catch (UnprocessableStatementException | RuntimeException e) {
+            deadLetter(record, input, e.getMessage());
+            return;
+        }
+        if (event.isEmpty()) {
+            metrics.notLearning();
+            return;
+        }
+        LearningEvent learning = event.get();
+        context.forward(new Record<String, SpecificRecord>(learning.getStudentKey(), learning, learning.getEventTime().toEpochMilli(),
+                record.headers()));
+        metrics.event();
+    }
+
+    private void deadLetter(Record<String, V> record, V input, String reason) {
+        DeadLetter letter = DeadLetter.newBuilder()
+                .setTenantId(source.tenantId(input))
+                .setSource(source.name())
+                .setReason(reason)
+                .setPayload(source.payload(input))
+                .setReceivedTime(Instant.ofEpochMilli(record.timestamp()))
+                .build();
+        context.forward(new Record<String, SpecificRecord>(record.key(), letter, record.timestamp(), record.headers()));
+        metrics.deadLetter();
+    }
+}

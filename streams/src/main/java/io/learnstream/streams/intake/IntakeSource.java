@@ -1,0 +1,30 @@
+package io.learnstream.streams.intake;
+
+import io.learnstream.ingest.identity.PseudonymKey;
+import io.learnstream.ingest.xapi.UnprocessableStatementException;
+import io.learnstream.schemas.avro.LearningEvent;
+import java.util.Optional;
+
+/** What the intake needs to know about one kind of stored input (xAPI statements, Caliper events). */
+interface IntakeSource<V> {
+    /** Names the source in dead letters, e.g. {@code streams.intake.xapi}. */
+    String name();
+
+    String tenantId(V value);
+
+    /** The id of the statement or event, unique within its district. */
+    String id(V value);
+
+    /** What makes two records of one id the same input. */
+    String contentHash(V value);
+
+    /** The input as received, for dead letters. */
+    String payload(V value);
+
+    /**
+     * The learning event, or empty when the input is valid but not learning activity (e.g. a voiding statement).
+     *
+     * @throws UnprocessableStatementException when it cannot be turned into a learning event, with the reason
+     */
+    Optional<LearningEvent> normalize(V value, PseudonymKey key) throws UnprocessableStatementException;
+}
