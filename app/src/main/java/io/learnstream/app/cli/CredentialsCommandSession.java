@@ -1,0 +1,113 @@
+package io.learnstream.app.cli;
+
+import io.learnstream.embedded.EmbeddedKafka;
+import io.learnstream.embedded.EmbeddedKafkaConfig;
+import io.learnstream.embedded.EmbeddedKafkaException;
+import io.learnstream.ingest.auth.TenantDirectory;
+import io.learnstream.registry.RegistryConfig;
+import io.learnstream.registry.SchemaRegistryServer;
+import io.learnstream.schemas.registry.RestSchemaRegistryClient;
+import io.learnstream.schemas.registry.SchemaRegistryClientConfig;
+import io.learnstream.schemas.serde.AvroSerdes;
+import io.learnstream.schemas.topic.TopicTableConfig;
+import io.learnstream.schemas.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one {@code learnstream credentials} command works on, opened for the command and closed after it: the
+ * districts and credentials of a Kafka cluster, plus, in embedded mode, the broker on the data directory and a
+ * schema registry on it.
+ */
+final class CredentialsCommandSession implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CredentialsCommandSession.class);
+    static final String CLIENT_ID = "learnstream-cli";
+
+    private final TenantDirectory directory;
+    private final Deque<AutoCloseable> opened;
+
+    private CredentialsCommandSession(TenantDirectory directory, Deque<AutoCloseable> opened) {
+        this.directory = directory;
+        this.opened = opened;
+    }
+
+    /**
+     * @throws IllegalStateException saying what to do when the embedded data directory is in use by a running demo
+     */
+    static CredentialsCommandSession open(CredentialsCommandTarget target, MeterRegistry meters) {
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        try {
+            String bootstrapServers;
+            URI registryUrl;
+            switch (target) {
+                case CredentialsCommandTarget.Servers servers -> {
+                    bootstrapServers = servers.bootstrapServers();
+                    registryUrl = servers.registryUrl();
+                }
+                case CredentialsCommandTarget.Embedded embedded -> {
+                    EmbeddedKafka kafka = startEmbeddedKafka(embedded.stackConfig().kafkaDir());
+                    opened.push(kafka);
+                    bootstrapServers = kafka.bootstrapServers();
+                    SchemaRegistryServer registry = SchemaRegistryServer.start(RegistryConfig.onKafka(bootstrapServers), meters);
+                    opened.push(registry);
+                    registryUrl = registry.url();
+                }
+            }
+            Topics topics = Topics.create(AvroSerdes.create(new RestSchemaRegistryClient(SchemaRegistryClientConfig.of(registryUrl))));
+            TenantDirectory directory = TenantDirectory.open(TopicTableConfig.of(bootstrapServers).withClientId(CLIENT_ID), topics, meters);
+            opened.push(directory);
+            return new CredentialsCommandSession(directory, opened);
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    TenantDirectory directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        closeAll(opened);
+    }
+
+    private static EmbeddedKafka startEmbeddedKafka(Path kafkaDir) {
+        try {
+            return EmbeddedKafka.start(new EmbeddedKafkaConfig(kafkaDir, EmbeddedKafkaConfig.ANY_FREE_PORT,
+                    CredentialsCommandTarget.Embedded.DEFAULT_PARTITIONS));
+        } catch (EmbeddedKafkaException e) {
+            if (!isInUse(e)) throw e;
+            throw new IllegalStateException("the data directory " + kafkaDir.getParent() + " is in use by a running learnstream"
+                    + " (a demo?), whose embedded broker holds it. Pass --bootstrap-servers <the Kafka broker address the demo printed>"
+                    + " --registry-url <the schema registry address it printed> to work on that broker while it runs", e);
+        }
+    }
+
+    /** Whether the broker refused the directory because another broker holds its lock. */
+    private static boolean isInUse(EmbeddedKafkaException e) {
+        // EmbeddedKafka has no typed reason; it says "already used by another running broker" for a held lock
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OverlappingFileLockException) return true;
+            if (cause.getMessage() != null && cause.getMessage().contains("already used by another running broker")) return true;
+        }
+        return false;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> opened) {
+        while (!opened.isEmpty()) {
+            AutoCloseable next = opened.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("error while closing {}", next, e);
+            }
+        }
+    }
+}
