@@ -16,8 +16,12 @@ public record EngagementOptions(Duration inactivityGap, Duration grace) {
         if (grace.isNegative()) throw new IllegalArgumentException("grace must not be negative, got " + grace);
     }
 
-    /** A 30-minute inactivity gap; events up to one day late still count. */
+    /**
+     * A 30-minute inactivity gap; events up to seven days late (behind the newest event of their partition) still
+     * count: tools that sync after a weekend offline, or a week of history imported in any order. Updates are emitted
+     * as events arrive, so the grace period costs state, not freshness.
+     */
     public static EngagementOptions defaults() {
-        return new EngagementOptions(Duration.ofMinutes(30), Duration.ofDays(1));
+        return new EngagementOptions(Duration.ofMinutes(30), Duration.ofDays(7));
     }
 }
