@@ -1,14 +1,17 @@
 package io.learnstream.app.cli;
 
 import io.learnstream.app.pipeline.Pipeline;
+import io.learnstream.app.simulate.Credentials;
 import io.learnstream.app.simulate.Simulator;
 import io.learnstream.app.simulate.SimulatorConfig;
 import io.learnstream.app.simulate.SimulatorStats;
+import io.learnstream.app.stack.DemoDistrict;
 import io.learnstream.app.stack.EmbeddedStack;
 import io.learnstream.app.stack.EmbeddedStackConfig;
 import io.learnstream.sinks.spi.ColumnStore;
 import io.learnstream.sinks.sql.TextTable;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -53,11 +56,12 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("learnstream: starting the embedded stack (data in %s)...%n", config.dataDir());
         long started = System.nanoTime();
         try (StopSignal stop = new StopSignal(Duration.ofSeconds(90));
-                EmbeddedStack embedded = EmbeddedStack.start(config, new SimpleMeterRegistry())) {
-            printAddresses(embedded, started);
+                EmbeddedStack embedded = EmbeddedStack.start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
             Pipeline pipeline = embedded.pipeline();
+            DemoDistrict.Credential credential = DemoDistrict.ensure(pipeline.directory(), config.secretsDir());
+            printAddresses(embedded, started, credential);
             Simulator simulator = new Simulator(SimulatorConfig.builder(URI.create(embedded.ingestUrl()), config.simulatorDir())
-                    .rate(rate).students(students).seed(seed).build());
+                    .rate(rate).students(students).seed(seed).credentials(new Credentials(credential.key(), credential.secret())).build());
             simulator.start();
             long runStarted = System.nanoTime();
             Duration remaining = duration;
@@ -83,11 +87,15 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printAddresses(EmbeddedStack embedded, long started) {
+    private void printAddresses(EmbeddedStack embedded, long started, DemoDistrict.Credential credential) {
         out.printf(Locale.ROOT, "learnstream: embedded stack up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         out.printf("  Kafka broker      %s   (e.g. kcat -b %s -L)%n", embedded.kafkaBootstrapServers(), embedded.kafkaBootstrapServers());
         out.printf("  schema registry   %s   (e.g. curl %s/subjects)%n", embedded.registryUrl(), embedded.registryUrl());
-        out.printf("  xAPI endpoint     %s/xAPI/statements%n", embedded.ingestUrl());
+        out.printf("  xAPI endpoint     %s/xAPI/statements   (Caliper: %s/caliper, metrics: %s/metrics)%n",
+                embedded.ingestUrl(), embedded.ingestUrl(), embedded.ingestUrl());
+        out.printf("  district '%s', credential key %s secret %s%n", DemoDistrict.TENANT, credential.key(), credential.secret());
+        out.printf("    e.g. curl -u %s:%s -H 'X-Experience-API-Version: 1.0.3' '%s/xAPI/statements?limit=1'%n",
+                credential.key(), credential.secret(), embedded.ingestUrl());
         out.printf("  SQL               ./learnstream sql \"SELECT * FROM engagement_daily LIMIT 10\"  (after the demo stops)%n");
     }
 

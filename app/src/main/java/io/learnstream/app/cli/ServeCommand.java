@@ -3,10 +3,10 @@ package io.learnstream.app.cli;
 import io.learnstream.app.pipeline.Pipeline;
 import io.learnstream.app.pipeline.PipelineConfig;
 import io.learnstream.app.stack.ColumnStores;
-import io.learnstream.app.stack.PseudonymSecrets;
 import io.learnstream.ingest.IngestConfig;
 import io.learnstream.sinks.spi.ColumnStore;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,10 +52,10 @@ public final class ServeCommand implements Callable<Integer> {
         System.setProperty("learnstream.log.dir", dataDir.resolve("logs").toString());
         IngestConfig ingest = IngestConfig.from(Map.of(IngestConfig.HOST, host, IngestConfig.PORT, Integer.toString(port)));
         PipelineConfig config = new PipelineConfig(bootstrapServers, registryUrl, dataDir.resolve("streams"), partitions,
-                Duration.ofSeconds(1), ingest);
+                Duration.ofSeconds(1), ingest, dataDir.resolve("secrets"));
         try (StopSignal stop = new StopSignal(Duration.ofSeconds(60));
                 ColumnStore store = ColumnStores.server(clickhouseUrl, clickhouseUser, clickhousePassword == null ? "" : clickhousePassword);
-                Pipeline pipeline = Pipeline.start(config, store, new PseudonymSecrets(dataDir.resolve("secrets")), new SimpleMeterRegistry())) {
+                Pipeline pipeline = Pipeline.start(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
             System.out.printf("learnstream: serving xAPI on %s/xAPI/statements (Kafka %s, registry %s, %s); Ctrl-C stops%n",
                     pipeline.ingestUrl(), bootstrapServers, registryUrl, store.describe());
             stop.awaitStop(Duration.ofDays(365_000));

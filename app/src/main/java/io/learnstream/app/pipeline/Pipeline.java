@@ -2,9 +2,25 @@ package io.learnstream.app.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnstream.ingest.IngestMetrics;
+import io.learnstream.ingest.CaliperSubmissions;
+import io.learnstream.ingest.auth.TenantDirectory;
+import io.learnstream.ingest.http.StatementsRead;
+import io.learnstream.ingest.lrs.MoreCursor;
+import io.learnstream.ingest.lrs.StatementReader;
+import io.learnstream.schemas.avro.XapiStatementRecord;
+import io.learnstream.schemas.topic.Topic;
+import io.learnstream.schemas.topic.TopicTableConfig;
+import io.learnstream.sinks.kafka.RowMapper;
+import io.learnstream.sinks.lrs.ArchiveWatermark;
+import io.learnstream.sinks.lrs.ClickHouseStatementArchive;
+import io.learnstream.sinks.lrs.KafkaTopicProgress;
+import io.learnstream.sinks.lrs.XapiStatementRows;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import io.learnstream.ingest.StatementIntake;
 import io.learnstream.ingest.http.IngestServer;
-import io.learnstream.ingest.identity.TenantKeys;
 import io.learnstream.ingest.publish.ProducerSettings;
 import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.avro.EngagementDaily;
@@ -21,6 +37,8 @@ import io.learnstream.sinks.spi.ColumnStore;
 import io.learnstream.streams.engagement.EngagementOptions;
 import io.learnstream.streams.engagement.EngagementTopology;
 import io.learnstream.streams.errors.DeadLetterDeserializationHandler;
+import io.learnstream.streams.intake.IntakeMetrics;
+import io.learnstream.streams.intake.IntakeTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,19 +67,25 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     public static final String STREAMS_APPLICATION_ID = "learnstream-engagement";
+    public static final String INTAKE_APPLICATION_ID = "learnstream-intake";
     public static final String ENGAGEMENT_SINK_GROUP = "learnstream-sink-engagement-daily";
+    public static final String ARCHIVE_SINK_GROUP = "learnstream-sink-xapi-statements";
 
     private final Topics topics;
     private final IngestMetrics ingestMetrics;
     private final IngestServer ingest;
     private final KafkaStreams streams;
+    private final KafkaStreams intake;
+    private final TenantDirectory directory;
     private final TopicSink<StudentCourseDay, EngagementDaily> sink;
     private final ColumnStore store;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final Duration commitInterval;
 
-    private Pipeline(Duration commitInterval, Topics topics, IngestMetrics ingestMetrics, IngestServer ingest, KafkaStreams streams,
-            TopicSink<StudentCourseDay, EngagementDaily> sink, ColumnStore store) {
+    private Pipeline(Duration commitInterval, Topics topics, TenantDirectory directory, IngestMetrics ingestMetrics, IngestServer ingest,
+            KafkaStreams intake, KafkaStreams streams, TopicSink<StudentCourseDay, EngagementDaily> sink, ColumnStore store) {
+        this.directory = directory;
+        this.intake = intake;
         this.commitInterval = commitInterval;
         this.topics = topics;
         this.ingestMetrics = ingestMetrics;
@@ -71,50 +95,107 @@ public final class Pipeline implements AutoCloseable {
         this.store = store;
     }
 
-    public static Pipeline start(PipelineConfig config, ColumnStore store, TenantKeys tenantKeys, MeterRegistry meters) {
+    public static Pipeline start(PipelineConfig config, ColumnStore store, MeterRegistry meters) {
         AvroSerdes serdes = AvroSerdes.create(new RestSchemaRegistryClient(SchemaRegistryClientConfig.of(config.registryUrl())));
         Topics topics = Topics.create(serdes);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()));
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        started.push(admin);
+        try {
             TopicSetup.ensure(admin, topics, config.partitions());
+            ClickHouseSchema.apply(store);
+            TenantDirectory directory = TenantDirectory.open(TopicTableConfig.of(config.bootstrapServers()), topics, meters);
+            started.push(directory);
+            TopicPublisher publisher = new TopicPublisher(new KafkaProducer<>(
+                    ProducerSettings.forIngest(config.bootstrapServers(), "learnstream-ingest")));
+            started.push(publisher);
+            Consumer<DeadLetter> deadLetters = letter -> publisher.send(topics.deadLetters(), null, letter, letter.getReceivedTime().toEpochMilli());
+
+            // the LRS record: stored statements into ClickHouse, and how far that archive is complete
+            TopicSink<String, XapiStatementRecord> archiveSink = sink(topics.xapiStatements(), ARCHIVE_SINK_GROUP, config, store,
+                    new XapiStatementRows(), deadLetters, meters);
+            ArchiveWatermark watermark = new ArchiveWatermark(
+                    new KafkaTopicProgress(admin, topics.xapiStatements().name(), ARCHIVE_SINK_GROUP, Duration.ofSeconds(2)), Clock.systemUTC());
+            ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("learnstream-archive-watermark").factory());
+            probes.scheduleWithFixedDelay(() -> probeQuietly(watermark), 0, 250, TimeUnit.MILLISECONDS);
+            started.push(probes::shutdownNow);
+            ClickHouseStatementArchive archive = new ClickHouseStatementArchive(store, watermark::consistentThrough);
+
+            // analytics: stored input to learning events, learning events to engagement, engagement into ClickHouse
+            KafkaStreams intake = new KafkaStreams(IntakeTopology.build(topics, serdes, new IntakeMetrics(meters)),
+                    streamsProperties(config, INTAKE_APPLICATION_ID));
+            intake.setUncaughtExceptionHandler(stopOnError("intake"));
+            KafkaStreams streams = new KafkaStreams(
+                    EngagementTopology.build(topics, serdes, EngagementOptions.defaults()), streamsProperties(config, STREAMS_APPLICATION_ID));
+            streams.setUncaughtExceptionHandler(stopOnError("engagement"));
+            TopicSink<StudentCourseDay, EngagementDaily> engagementSink = sink(topics.engagementDaily(), ENGAGEMENT_SINK_GROUP, config, store,
+                    new EngagementDailyRows(Clock.systemUTC()), deadLetters, meters);
+
+            // the front door
+            IngestMetrics ingestMetrics = new IngestMetrics(meters);
+            StatementIntake statements = new StatementIntake(topics, publisher, archive::contentHashes, Clock.systemUTC(), ingestMetrics,
+                    config.ingest().authorityHomePage());
+            MoreCursor cursors = new MoreCursor(SecretFile.loadOrCreate(config.secretsDir().resolve("more-cursor.key"), 32));
+            IngestServer.Builder server = IngestServer.builder(config.ingest(), ingestMetrics)
+                    .statements(statements)
+                    .authentication(directory.authenticator()::authenticate)
+                    .reads(new StatementsRead(new StatementReader(archive, cursors, IngestServer.STATEMENTS_PATH)))
+                    .caliper(new CaliperSubmissions(topics, publisher, Clock.systemUTC(), ingestMetrics));
+            if (meters instanceof PrometheusMeterRegistry prometheus) server.metricsScrape(prometheus::scrape);
+            IngestServer ingest = server.build();
+
+            Pipeline pipeline = new Pipeline(config.commitInterval(), topics, directory, ingestMetrics, ingest, intake, streams,
+                    engagementSink, store);
+            intake.start();
+            started.push(() -> intake.close(Duration.ofSeconds(30)));
+            streams.start();
+            started.push(() -> streams.close(Duration.ofSeconds(30)));
+            started.push(run(archiveSink, "learnstream-sink-xapi-statements"));
+            started.push(run(engagementSink, "learnstream-sink-engagement-daily"));
+            ingest.start();
+            started.push(ingest);
+            pipeline.closeables.addAll(started);
+            return pipeline;
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
         }
-        ClickHouseSchema.apply(store);
-
-        TopicPublisher publisher = new TopicPublisher(new KafkaProducer<>(
-                ProducerSettings.forIngest(config.bootstrapServers(), "learnstream-ingest")));
-        IngestMetrics ingestMetrics = new IngestMetrics(meters);
-        StatementIntake intake = new StatementIntake(topics, publisher, tenantKeys, Clock.systemUTC(), ingestMetrics);
-
-        KafkaStreams streams = new KafkaStreams(
-                EngagementTopology.build(topics, serdes, EngagementOptions.defaults()), streamsProperties(config));
-        streams.setUncaughtExceptionHandler(error -> {
-            log.error("the engagement topology stopped on an error", error);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-
-        Consumer<DeadLetter> deadLetters = letter -> publisher.send(topics.deadLetters(), null, letter, letter.getReceivedTime().toEpochMilli());
-        TopicSink<StudentCourseDay, EngagementDaily> sink = new TopicSink<>(topics.engagementDaily(),
-                new KafkaConsumer<>(TopicSink.consumerSettings(config.bootstrapServers(), ENGAGEMENT_SINK_GROUP),
-                        topics.engagementDaily().keySerde().deserializer(), topics.engagementDaily().valueSerde().deserializer()),
-                store, new EngagementDailyRows(Clock.systemUTC()), deadLetters, Duration.ofMillis(500), meters);
-
-        IngestServer ingest = new IngestServer(config.ingest(), intake, ingestMetrics, new ObjectMapper());
-        Pipeline pipeline = new Pipeline(config.commitInterval(), topics, ingestMetrics, ingest, streams, sink, store);
-        pipeline.closeables.push(publisher);
-        streams.start();
-        pipeline.closeables.push(() -> streams.close(Duration.ofSeconds(30)));
-        Thread sinkThread = Thread.ofPlatform().name("learnstream-sink-engagement-daily").start(sink);
-        pipeline.closeables.push(() -> {
-            sink.close();
-            sinkThread.join(Duration.ofSeconds(15));
-        });
-        ingest.start();
-        pipeline.closeables.push(ingest);
-        return pipeline;
     }
 
-    private static Properties streamsProperties(PipelineConfig config) {
+    private static <K, V> TopicSink<K, V> sink(Topic<K, V> topic, String group, PipelineConfig config, ColumnStore store,
+            RowMapper<K, V> rows, Consumer<DeadLetter> deadLetters, MeterRegistry meters) {
+        return new TopicSink<>(topic,
+                new KafkaConsumer<>(TopicSink.consumerSettings(config.bootstrapServers(), group),
+                        topic.keySerde().deserializer(), topic.valueSerde().deserializer()),
+                store, rows, deadLetters, Duration.ofMillis(200), meters);
+    }
+
+    private static AutoCloseable run(TopicSink<?, ?> sink, String threadName) {
+        Thread thread = Thread.ofPlatform().name(threadName).start(sink);
+        return () -> {
+            sink.close();
+            thread.join(Duration.ofSeconds(15));
+        };
+    }
+
+    private static void probeQuietly(ArchiveWatermark watermark) {
+        try {
+            watermark.probe();
+        } catch (RuntimeException e) {
+            log.debug("archive watermark probe failed; consistent-through stays where it was", e);
+        }
+    }
+
+    private static StreamsUncaughtExceptionHandler stopOnError(String topology) {
+        return error -> {
+            log.error("the {} topology stopped on an error", topology, error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        };
+    }
+
+    private static Properties streamsProperties(PipelineConfig config, String applicationId) {
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, STREAMS_APPLICATION_ID);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -131,6 +212,11 @@ public final class Pipeline implements AutoCloseable {
 
     public Topics topics() {
         return topics;
+    }
+
+    /** The districts and their credentials. */
+    public TenantDirectory directory() {
+        return directory;
     }
 
     public String ingestUrl() {
@@ -187,11 +273,17 @@ public final class Pipeline implements AutoCloseable {
         return false;
     }
 
-    /** Records the Streams main consumer has yet to read, over all its partitions; -1 while unknown. */
+    /** Records the Streams main consumers (intake and engagement) have yet to read, over all their partitions; -1 while unknown. */
     long streamsLag() {
+        long intakeLag = lagOf(intake);
+        long engagementLag = lagOf(streams);
+        return intakeLag < 0 || engagementLag < 0 ? -1 : intakeLag + engagementLag;
+    }
+
+    private static long lagOf(KafkaStreams app) {
         double total = 0;
         int partitions = 0;
-        for (Map.Entry<MetricName, ? extends Metric> entry : streams.metrics().entrySet()) {
+        for (Map.Entry<MetricName, ? extends Metric> entry : app.metrics().entrySet()) {
             MetricName name = entry.getKey();
             if (name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
                     && name.tags().containsKey("partition")
@@ -219,6 +311,10 @@ public final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        closeAll(closeables);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> closeables) {
         while (!closeables.isEmpty()) {
             try {
                 closeables.pop().close();

@@ -15,14 +15,16 @@ import java.util.Objects;
  * @param partitions partitions of learnstream's topics when they are created
  * @param commitInterval how often Streams commits (and so how fresh its output is)
  * @param ingest the HTTP front door
+ * @param secretsDir local secrets, e.g. the key that signs {@code more} links (instances behind one address share it)
  */
 public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
-        Duration commitInterval, IngestConfig ingest) {
+        Duration commitInterval, IngestConfig ingest, Path secretsDir) {
     public PipelineConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(registryUrl, "registryUrl");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(ingest, "ingest");
+        Objects.requireNonNull(secretsDir, "secretsDir");
         if (partitions < 1) throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         if (commitInterval.isNegative() || commitInterval.isZero()) {
             throw new IllegalArgumentException("commitInterval must be positive, got " + commitInterval);

@@ -39,9 +39,10 @@ class EmbeddedStackIT {
 
     @Test
     void shouldTurnStatementsPostedOverHttpIntoEngagementInClickHouse() throws Exception {
-        try (EmbeddedStack stack = start()) {
+        try (RunningStack running = RunningStack.start(dataDir)) {
+            EmbeddedStack stack = running.stack;
             // given Ann works 09:00-09:25 (3 statements), Bob at 09:00 and again at 10:00 (two sessions)
-            HttpResponse<String> accepted = post(stack, "["
+            HttpResponse<String> accepted = running.post("["
                     + statement("ann", "2026-09-07T09:00:00Z") + "," + statement("ann", "2026-09-07T09:10:00Z") + ","
                     + statement("ann", "2026-09-07T09:25:00Z") + "," + statement("bob", "2026-09-07T09:00:00Z") + ","
                     + statement("bob", "2026-09-07T10:00:00Z") + "]");
@@ -49,8 +50,8 @@ class EmbeddedStackIT {
             assertThat(JSON.readTree(accepted.body())).hasSize(5);
 
             // then ClickHouse shows each student's day with the events, sessions and active minutes
-            String ann = studentKey("ann");
-            String bob = studentKey("bob");
+            String ann = studentKey(stack, "ann");
+            String bob = studentKey(stack, "bob");
             await().atMost(BOUND).untilAsserted(() -> {
                 QueryResult days = stack.store().query("SELECT student_key, toString(day) AS day, events, sessions, active_minutes"
                         + " FROM engagement_daily WHERE course_id = '" + ALGEBRA + "' ORDER BY student_key");
@@ -65,31 +66,34 @@ class EmbeddedStackIT {
 
     @Test
     void shouldAnswerMalformedStatementWith400AndKeepRunning() throws Exception {
-        try (EmbeddedStack stack = start()) {
-            HttpResponse<String> malformed = post(stack, "{\"actor\": {\"mbox\": \"ann@example.org\"}, \"verb\": ");
+        try (RunningStack running = RunningStack.start(dataDir)) {
+            EmbeddedStack stack = running.stack;
+            HttpResponse<String> malformed = running.post("{\"actor\": {\"mbox\": \"ann@example.org\"}, \"verb\": ");
             assertThat(malformed.statusCode()).isEqualTo(400);
             assertThat(JSON.readTree(malformed.body()).get("message").asText()).contains("not valid JSON");
 
-            HttpResponse<String> invalid = post(stack, statement("ann", "2026-09-07T09:00:00Z").replace("mailto:ann@", "ann@"));
+            HttpResponse<String> invalid = running.post(statement("ann", "2026-09-07T09:00:00Z").replace("mailto:ann@", "ann@"));
             assertThat(invalid.statusCode()).isEqualTo(400);
             assertThat(JSON.readTree(invalid.body()).get("path").asText()).isEqualTo("actor.mbox");
 
-            assertThat(post(stack, statement("ann", "2026-09-07T09:00:00Z")).statusCode()).isEqualTo(200);
+            assertThat(running.post(statement("ann", "2026-09-07T09:00:00Z")).statusCode()).isEqualTo(200);
             await().atMost(BOUND).until(() -> stack.store().query("SELECT sum(events) FROM engagement_daily").singleLong() == 1);
         }
     }
 
     @Test
     void shouldKeepDataAcrossARestartWithoutDuplicates() throws Exception {
-        try (EmbeddedStack stack = start()) {
-            assertThat(post(stack, "[" + statement("ann", "2026-09-07T09:00:00Z") + "," + statement("bob", "2026-09-07T09:05:00Z") + "]")
+        try (RunningStack running = RunningStack.start(dataDir)) {
+            EmbeddedStack stack = running.stack;
+            assertThat(running.post("[" + statement("ann", "2026-09-07T09:00:00Z") + "," + statement("bob", "2026-09-07T09:05:00Z") + "]")
                     .statusCode()).isEqualTo(200);
             await().atMost(BOUND).until(() -> stack.store().query("SELECT sum(events) FROM engagement_daily").singleLong() == 2);
         }
 
         // when the stack restarts on the same data directory and more statements come
-        try (EmbeddedStack stack = start()) {
-            assertThat(post(stack, "[" + statement("ann", "2026-09-08T09:00:00Z") + "," + statement("cleo", "2026-09-08T09:05:00Z") + "]")
+        try (RunningStack running = RunningStack.start(dataDir)) {
+            EmbeddedStack stack = running.stack;
+            assertThat(running.post("[" + statement("ann", "2026-09-08T09:00:00Z") + "," + statement("cleo", "2026-09-08T09:05:00Z") + "]")
                     .statusCode()).isEqualTo(200);
 
             // then the earlier rows are still there, the new ones are added, the same students keep their keys
@@ -104,13 +108,14 @@ class EmbeddedStackIT {
 
     @Test
     void shouldSendAnUnreadableRecordToDeadLettersAndGoOn() throws Exception {
-        try (EmbeddedStack stack = start()) {
+        try (RunningStack running = RunningStack.start(dataDir)) {
+            EmbeddedStack stack = running.stack;
             String topic = stack.pipeline().topics().learningEvents().name();
             try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrapServers()),
                     new ByteArraySerializer(), new ByteArraySerializer())) {
                 producer.send(new ProducerRecord<>(topic, "x".getBytes(), "not avro at all".getBytes())).get();
             }
-            assertThat(post(stack, statement("ann", "2026-09-07T09:00:00Z")).statusCode()).isEqualTo(200);
+            assertThat(running.post(statement("ann", "2026-09-07T09:00:00Z")).statusCode()).isEqualTo(200);
 
             await().atMost(BOUND).until(() -> stack.store().query("SELECT sum(events) FROM engagement_daily").singleLong() == 1);
             try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
@@ -132,27 +137,21 @@ class EmbeddedStackIT {
 
     @Test
     void shouldServeTheSchemasOverTheConfluentRestApi() throws Exception {
-        try (EmbeddedStack stack = start()) {
-            assertThat(post(stack, statement("ann", "2026-09-07T09:00:00Z")).statusCode()).isEqualTo(200);
+        try (RunningStack running = RunningStack.start(dataDir)) {
+            EmbeddedStack stack = running.stack;
+            assertThat(running.post(statement("ann", "2026-09-07T09:00:00Z")).statusCode()).isEqualTo(200);
 
-            JsonNode subjects = JSON.readTree(http.send(HttpRequest.newBuilder(stack.registryUrl().resolve("/subjects")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            assertThat(subjects.toString()).contains("learnstream.learning-events-value");
+            await().atMost(BOUND).untilAsserted(() -> {
+                JsonNode subjects = JSON.readTree(http.send(HttpRequest.newBuilder(stack.registryUrl().resolve("/subjects")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                assertThat(subjects.toString()).contains("learnstream.xapi-statements-value", "learnstream.learning-events-value");
+            });
         }
     }
 
-    private EmbeddedStack start() {
-        return EmbeddedStack.start(new EmbeddedStackConfig(dataDir, 0, 0, 0, 2, Optional.empty()), new SimpleMeterRegistry());
-    }
-
-    private String studentKey(String name) {
-        return new PseudonymSecrets(dataDir.resolve("secrets")).keyFor("demo").studentKey("mbox:mailto:" + name + "@example.org");
-    }
-
-    private HttpResponse<String> post(EmbeddedStack stack, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/xAPI/statements"))
-                .header("Content-Type", "application/json").header("X-Experience-API-Version", "1.0.3")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private String studentKey(EmbeddedStack stack, String name) {
+        return stack.pipeline().directory().districts().pseudonymKey(DemoDistrict.TENANT).orElseThrow()
+                .studentKey("mbox:mailto:" + name + "@example.org");
     }
 
     private static String statement(String student, String timestamp) {

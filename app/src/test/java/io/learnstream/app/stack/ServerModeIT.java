@@ -48,10 +48,12 @@ class ServerModeIT {
         try (SchemaRegistryServer registry = SchemaRegistryServer.start(RegistryConfig.onKafka(KAFKA.getBootstrapServers()), meters);
                 ColumnStore store = ColumnStores.server(CLICKHOUSE.getJdbcUrl(), CLICKHOUSE.getUsername(), CLICKHOUSE.getPassword());
                 Pipeline pipeline = Pipeline.start(new PipelineConfig(KAFKA.getBootstrapServers(), registry.url(), dir.resolve("streams"),
-                        2, Duration.ofSeconds(1), IngestConfig.defaults().withPort(0)), store, new PseudonymSecrets(dir.resolve("secrets")), meters)) {
+                        2, Duration.ofSeconds(1), IngestConfig.defaults().withPort(0), dir.resolve("secrets")), store, meters)) {
+            DemoDistrict.Credential credential = DemoDistrict.ensure(pipeline.directory(), dir.resolve("secrets"));
             String statements = "[" + statement("ann", "09:00") + "," + statement("ann", "09:20") + "," + statement("bob", "09:05") + "]";
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pipeline.ingestUrl() + "/xAPI/statements"))
                     .header("Content-Type", "application/json").header("X-Experience-API-Version", "1.0.3")
+                    .header("Authorization", credential.authorizationHeader())
                     .POST(HttpRequest.BodyPublishers.ofString(statements)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
 

@@ -23,6 +23,7 @@ final class JsonBodies {
         this.maxDepth = maxDepth;
         this.maxItems = maxItems;
         JsonFactory factory = JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
                 .build();
         this.mapper = new ObjectMapper(factory);

@@ -1,0 +1,62 @@
+package io.learnstream.app.stack;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** An embedded stack on a test's data directory, with the demo district's credential and HTTP helpers. */
+final class RunningStack implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final EmbeddedStack stack;
+    final DemoDistrict.Credential credential;
+
+    private RunningStack(EmbeddedStack stack, DemoDistrict.Credential credential) {
+        this.stack = stack;
+        this.credential = credential;
+    }
+
+    static RunningStack start(Path dataDir) {
+        EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dataDir, 0, 0, 0, 2, Optional.empty()), new SimpleMeterRegistry());
+        try {
+            return new RunningStack(stack, DemoDistrict.ensure(stack.pipeline().directory(), dataDir.resolve("secrets")));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    HttpResponse<String> post(String body) throws Exception {
+        return post("/xAPI/statements", body, credential.authorizationHeader());
+    }
+
+    HttpResponse<String> post(String path, String body, String authorization) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.ingestUrl() + path))
+                .header("Content-Type", "application/json").header("X-Experience-API-Version", "1.0.3")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String query) throws Exception {
+        return get(query, credential.authorizationHeader());
+    }
+
+    HttpResponse<String> get(String query, String authorization) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/xAPI/statements" + query))
+                .header("X-Experience-API-Version", "1.0.3").header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    long engagementEvents() {
+        return stack.store().query("SELECT sum(events) FROM engagement_daily").singleLong();
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}
