@@ -11,4 +11,7 @@ public interface KnownStatements {
 
     /** The content hashes of those of {@code statementIds} the district already has, keyed by statement id. */
     Map<String, String> contentHashes(String tenantId, Collection<String> statementIds);
+
+    /** Told after Kafka acknowledged a statement, so the next look-up may know it. */
+    default void stored(String tenantId, String statementId) {}
 }

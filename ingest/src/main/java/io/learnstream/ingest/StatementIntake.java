@@ -129,6 +129,9 @@ public final class StatementIntake {
                 recent.invalidateAll(written);
                 throw error instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(error);
             }
+            for (Statement statement : statements) {
+                if (!alreadyStored.contains(statement.id().toString())) known.stored(submitter.tenantId(), statement.id().toString());
+            }
             metrics.publishLatency().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             metrics.accepted(written.size());
             metrics.duplicates(duplicates);

@@ -1,7 +1,9 @@
 package io.learnstream.app.cli;
 
 import io.learnstream.app.pipeline.Pipeline;
+import io.learnstream.app.pipeline.Part;
 import io.learnstream.app.pipeline.PipelineConfig;
+import java.util.EnumSet;
 import io.learnstream.app.stack.ColumnStores;
 import io.learnstream.ingest.IngestConfig;
 import io.learnstream.sinks.spi.ColumnStore;
@@ -47,12 +49,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6", description = "partitions of learnstream's topics when this creates them (default: ${DEFAULT-VALUE})")
     int partitions;
 
+    @Option(names = "--no-analytics", description = "run the LRS tier only (xAPI/Caliper in, archive, reads); the Streams analytics run on other instances")
+    boolean noAnalytics;
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("learnstream.log.dir", dataDir.resolve("logs").toString());
         IngestConfig ingest = IngestConfig.from(Map.of(IngestConfig.HOST, host, IngestConfig.PORT, Integer.toString(port)));
         PipelineConfig config = new PipelineConfig(bootstrapServers, registryUrl, dataDir.resolve("streams"), partitions,
-                Duration.ofSeconds(1), ingest, dataDir.resolve("secrets"));
+                Duration.ofSeconds(1), ingest, dataDir.resolve("secrets"),
+                noAnalytics ? EnumSet.of(Part.ARCHIVE) : EnumSet.allOf(Part.class));
         try (StopSignal stop = new StopSignal(Duration.ofSeconds(60));
                 ColumnStore store = ColumnStores.server(clickhouseUrl, clickhouseUser, clickhousePassword == null ? "" : clickhousePassword);
                 Pipeline pipeline = Pipeline.start(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {

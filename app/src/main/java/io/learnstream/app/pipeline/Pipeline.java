@@ -2,6 +2,7 @@ package io.learnstream.app.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnstream.ingest.IngestMetrics;
+import io.learnstream.ingest.BloomKnownStatements;
 import io.learnstream.ingest.CaliperSubmissions;
 import io.learnstream.ingest.auth.TenantDirectory;
 import io.learnstream.ingest.http.StatementsRead;
@@ -12,6 +13,7 @@ import io.learnstream.schemas.topic.Topic;
 import io.learnstream.schemas.topic.TopicTableConfig;
 import io.learnstream.sinks.kafka.RowMapper;
 import io.learnstream.sinks.lrs.ArchiveWatermark;
+import io.learnstream.sinks.lrs.ArchivedStatementIds;
 import io.learnstream.sinks.lrs.ClickHouseStatementArchive;
 import io.learnstream.sinks.lrs.KafkaTopicProgress;
 import io.learnstream.sinks.lrs.XapiStatementRows;
@@ -70,28 +72,29 @@ public final class Pipeline implements AutoCloseable {
     public static final String INTAKE_APPLICATION_ID = "learnstream-intake";
     public static final String ENGAGEMENT_SINK_GROUP = "learnstream-sink-engagement-daily";
     public static final String ARCHIVE_SINK_GROUP = "learnstream-sink-xapi-statements";
+    /** Statement ids the duplicate filter is sized for (about 24 MB at 1% false positives); more only raise that rate. */
+    static final long KNOWN_IDS_CAPACITY = 20_000_000;
 
     private final Topics topics;
     private final IngestMetrics ingestMetrics;
     private final IngestServer ingest;
-    private final KafkaStreams streams;
-    private final KafkaStreams intake;
+    private final Analytics analytics;
     private final TenantDirectory directory;
-    private final TopicSink<StudentCourseDay, EngagementDaily> sink;
     private final ColumnStore store;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final Duration commitInterval;
 
+    /** The analytics half, when this instance runs it. */
+    private record Analytics(KafkaStreams intake, KafkaStreams engagement, TopicSink<StudentCourseDay, EngagementDaily> sink) {}
+
     private Pipeline(Duration commitInterval, Topics topics, TenantDirectory directory, IngestMetrics ingestMetrics, IngestServer ingest,
-            KafkaStreams intake, KafkaStreams streams, TopicSink<StudentCourseDay, EngagementDaily> sink, ColumnStore store) {
+            Analytics analytics, ColumnStore store) {
         this.directory = directory;
-        this.intake = intake;
+        this.analytics = analytics;
         this.commitInterval = commitInterval;
         this.topics = topics;
         this.ingestMetrics = ingestMetrics;
         this.ingest = ingest;
-        this.streams = streams;
-        this.sink = sink;
         this.store = store;
     }
 
@@ -112,8 +115,6 @@ public final class Pipeline implements AutoCloseable {
             Consumer<DeadLetter> deadLetters = letter -> publisher.send(topics.deadLetters(), null, letter, letter.getReceivedTime().toEpochMilli());
 
             // the LRS record: stored statements into ClickHouse, and how far that archive is complete
-            TopicSink<String, XapiStatementRecord> archiveSink = sink(topics.xapiStatements(), ARCHIVE_SINK_GROUP, config, store,
-                    new XapiStatementRows(), deadLetters, meters);
             ArchiveWatermark watermark = new ArchiveWatermark(
                     new KafkaTopicProgress(admin, topics.xapiStatements().name(), ARCHIVE_SINK_GROUP, Duration.ofSeconds(2)), Clock.systemUTC());
             ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("learnstream-archive-watermark").factory());
@@ -121,19 +122,12 @@ public final class Pipeline implements AutoCloseable {
             started.push(probes::shutdownNow);
             ClickHouseStatementArchive archive = new ClickHouseStatementArchive(store, watermark::consistentThrough);
 
-            // analytics: stored input to learning events, learning events to engagement, engagement into ClickHouse
-            KafkaStreams intake = new KafkaStreams(IntakeTopology.build(topics, serdes, new IntakeMetrics(meters)),
-                    streamsProperties(config, INTAKE_APPLICATION_ID));
-            intake.setUncaughtExceptionHandler(stopOnError("intake"));
-            KafkaStreams streams = new KafkaStreams(
-                    EngagementTopology.build(topics, serdes, EngagementOptions.defaults()), streamsProperties(config, STREAMS_APPLICATION_ID));
-            streams.setUncaughtExceptionHandler(stopOnError("engagement"));
-            TopicSink<StudentCourseDay, EngagementDaily> engagementSink = sink(topics.engagementDaily(), ENGAGEMENT_SINK_GROUP, config, store,
-                    new EngagementDailyRows(Clock.systemUTC()), deadLetters, meters);
-
             // the front door
             IngestMetrics ingestMetrics = new IngestMetrics(meters);
-            StatementIntake statements = new StatementIntake(topics, publisher, archive::contentHashes, Clock.systemUTC(), ingestMetrics,
+            BloomKnownStatements known = new BloomKnownStatements(archive::contentHashes, KNOWN_IDS_CAPACITY);
+            long archived = ArchivedStatementIds.forEach(store, known::add);
+            log.info("duplicate filter primed with {} archived statement ids", archived);
+            StatementIntake statements = new StatementIntake(topics, publisher, known, Clock.systemUTC(), ingestMetrics,
                     config.ingest().authorityHomePage());
             MoreCursor cursors = new MoreCursor(SecretFile.loadOrCreate(config.secretsDir().resolve("more-cursor.key"), 32));
             IngestServer.Builder server = IngestServer.builder(config.ingest(), ingestMetrics)
@@ -144,14 +138,30 @@ public final class Pipeline implements AutoCloseable {
             if (meters instanceof PrometheusMeterRegistry prometheus) server.metricsScrape(prometheus::scrape);
             IngestServer ingest = server.build();
 
-            Pipeline pipeline = new Pipeline(config.commitInterval(), topics, directory, ingestMetrics, ingest, intake, streams,
-                    engagementSink, store);
-            intake.start();
-            started.push(() -> intake.close(Duration.ofSeconds(30)));
-            streams.start();
-            started.push(() -> streams.close(Duration.ofSeconds(30)));
-            started.push(run(archiveSink, "learnstream-sink-xapi-statements"));
-            started.push(run(engagementSink, "learnstream-sink-engagement-daily"));
+            // analytics: stored input to learning events, learning events to engagement, engagement into ClickHouse
+            Analytics analytics = null;
+            if (config.runs(Part.ANALYTICS)) {
+                KafkaStreams intake = new KafkaStreams(IntakeTopology.build(topics, serdes, new IntakeMetrics(meters)),
+                        streamsProperties(config, INTAKE_APPLICATION_ID));
+                intake.setUncaughtExceptionHandler(stopOnError("intake"));
+                KafkaStreams streams = new KafkaStreams(EngagementTopology.build(topics, serdes, EngagementOptions.defaults()),
+                        streamsProperties(config, STREAMS_APPLICATION_ID));
+                streams.setUncaughtExceptionHandler(stopOnError("engagement"));
+                TopicSink<StudentCourseDay, EngagementDaily> engagementSink = sink(topics.engagementDaily(), ENGAGEMENT_SINK_GROUP,
+                        config, store, new EngagementDailyRows(Clock.systemUTC()), deadLetters, meters);
+                intake.start();
+                started.push(() -> intake.close(Duration.ofSeconds(30)));
+                streams.start();
+                started.push(() -> streams.close(Duration.ofSeconds(30)));
+                started.push(run(engagementSink, "learnstream-sink-engagement-daily"));
+                analytics = new Analytics(intake, streams, engagementSink);
+            }
+            if (config.runs(Part.ARCHIVE)) {
+                TopicSink<String, XapiStatementRecord> archiveSink = sink(topics.xapiStatements(), ARCHIVE_SINK_GROUP, config, store,
+                        new XapiStatementRows(), deadLetters, meters);
+                started.push(run(archiveSink, "learnstream-sink-xapi-statements"));
+            }
+            Pipeline pipeline = new Pipeline(config.commitInterval(), topics, directory, ingestMetrics, ingest, analytics, store);
             ingest.start();
             started.push(ingest);
             pipeline.closeables.addAll(started);
@@ -227,8 +237,9 @@ public final class Pipeline implements AutoCloseable {
         return ingestMetrics.acceptedCount();
     }
 
-    /** Learning events the engagement topology has read from Kafka. */
+    /** Learning events the engagement topology has read from Kafka (0 on an instance without analytics). */
     public long eventsProcessed() {
+        if (analytics == null) return 0;
         // the consumer registers each topic-level metric twice: under the topic's name and, for older
         // dashboards, with dots replaced by underscores; count one of them
         String topic = topics.learningEvents().name();
@@ -237,7 +248,7 @@ public final class Pipeline implements AutoCloseable {
 
     private double consumedTotal(String topicTag) {
         double total = 0;
-        for (Map.Entry<MetricName, ? extends Metric> entry : streams.metrics().entrySet()) {
+        for (Map.Entry<MetricName, ? extends Metric> entry : analytics.engagement().metrics().entrySet()) {
             MetricName name = entry.getKey();
             if (name.name().equals("records-consumed-total")
                     && name.group().equals("consumer-fetch-manager-metrics")
@@ -257,6 +268,8 @@ public final class Pipeline implements AutoCloseable {
      * @return true when caught up, false when {@code bound} passed first
      */
     public boolean awaitCaughtUp(Duration bound) throws InterruptedException {
+        if (analytics == null) throw new IllegalStateException("this instance runs no analytics to catch up");
+        TopicSink<StudentCourseDay, EngagementDaily> sink = analytics.sink();
         long deadline = System.nanoTime() + bound.toNanos();
         long checkEvery = commitInterval.toNanos() + 500_000_000L;
         int quietChecks = 0;
@@ -275,8 +288,8 @@ public final class Pipeline implements AutoCloseable {
 
     /** Records the Streams main consumers (intake and engagement) have yet to read, over all their partitions; -1 while unknown. */
     long streamsLag() {
-        long intakeLag = lagOf(intake);
-        long engagementLag = lagOf(streams);
+        long intakeLag = lagOf(analytics.intake());
+        long engagementLag = lagOf(analytics.engagement());
         return intakeLag < 0 || engagementLag < 0 ? -1 : intakeLag + engagementLag;
     }
 
@@ -295,14 +308,6 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         return partitions == 0 ? -1 : (long) total;
-    }
-
-    public KafkaStreams.State streamsState() {
-        return streams.state();
-    }
-
-    public TopicSink<StudentCourseDay, EngagementDaily> engagementSink() {
-        return sink;
     }
 
     public ColumnStore store() {

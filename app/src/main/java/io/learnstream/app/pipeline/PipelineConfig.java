@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the pipeline needs to run, whatever hosts Kafka, the registry and ClickHouse.
@@ -16,18 +17,25 @@ import java.util.Objects;
  * @param commitInterval how often Streams commits (and so how fresh its output is)
  * @param ingest the HTTP front door
  * @param secretsDir local secrets, e.g. the key that signs {@code more} links (instances behind one address share it)
+ * @param parts what this instance runs besides the LRS front door; without {@link Part#ANALYTICS} it is an LRS tier
+ *     scaled apart from the Streams instances
  */
 public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
-        Duration commitInterval, IngestConfig ingest, Path secretsDir) {
+        Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts) {
     public PipelineConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(registryUrl, "registryUrl");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(secretsDir, "secretsDir");
+        parts = Set.copyOf(parts);
         if (partitions < 1) throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         if (commitInterval.isNegative() || commitInterval.isZero()) {
             throw new IllegalArgumentException("commitInterval must be positive, got " + commitInterval);
         }
+    }
+
+    public boolean runs(Part part) {
+        return parts.contains(part);
     }
 }

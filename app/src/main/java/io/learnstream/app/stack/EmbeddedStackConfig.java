@@ -1,7 +1,10 @@
 package io.learnstream.app.stack;
 
 import java.nio.file.Path;
+import io.learnstream.app.pipeline.Part;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -13,9 +16,10 @@ import java.util.Optional;
  * @param registryPort the schema registry's port (0 = any free port)
  * @param partitions partitions of learnstream's topics when first created
  * @param chdbLibrary libchdb.so to load; empty = the pinned version in the cache
+ * @param parts what runs besides the LRS front door (all of it, but for the benchmark of the front door)
  */
 public record EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int registryPort, int partitions,
-        Optional<Path> chdbLibrary) {
+        Optional<Path> chdbLibrary, Set<Part> parts) {
     public EmbeddedStackConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         for (int port : new int[] {httpPort, kafkaPort, registryPort}) {
@@ -23,6 +27,15 @@ public record EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int
         }
         if (partitions < 1 || partitions > 1_000) throw new IllegalArgumentException("partitions must be 1..1000, got " + partitions);
         dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int registryPort, int partitions, Optional<Path> chdbLibrary) {
+        this(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, EnumSet.allOf(Part.class));
+    }
+
+    /** Only the LRS front door on the embedded broker, registry and ClickHouse: no archive sink, no analytics. */
+    public EmbeddedStackConfig frontDoorOnly() {
+        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, Set.of());
     }
 
     public Path kafkaDir() {

@@ -48,7 +48,8 @@ class ServerModeIT {
         try (SchemaRegistryServer registry = SchemaRegistryServer.start(RegistryConfig.onKafka(KAFKA.getBootstrapServers()), meters);
                 ColumnStore store = ColumnStores.server(CLICKHOUSE.getJdbcUrl(), CLICKHOUSE.getUsername(), CLICKHOUSE.getPassword());
                 Pipeline pipeline = Pipeline.start(new PipelineConfig(KAFKA.getBootstrapServers(), registry.url(), dir.resolve("streams"),
-                        2, Duration.ofSeconds(1), IngestConfig.defaults().withPort(0), dir.resolve("secrets")), store, meters)) {
+                        2, Duration.ofSeconds(1), IngestConfig.defaults().withPort(0), dir.resolve("secrets"),
+                        java.util.EnumSet.allOf(io.learnstream.app.pipeline.Part.class)), store, meters)) {
             DemoDistrict.Credential credential = DemoDistrict.ensure(pipeline.directory(), dir.resolve("secrets"));
             String statements = "[" + statement("ann", "09:00") + "," + statement("ann", "09:20") + "," + statement("bob", "09:05") + "]";
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pipeline.ingestUrl() + "/xAPI/statements"))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +23,9 @@ public final class ContentHash {
 
     /** The hash of a statement as received, before the LRS set anything on it. */
     public static String of(JsonNode statement) {
-        ObjectNode copy = ((ObjectNode) statement).deepCopy();
+        // a shallow copy is enough: only top-level properties are removed or replaced
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        copy.setAll((ObjectNode) statement);
         copy.remove("stored");
         copy.remove("authority");
         copy.remove("version");

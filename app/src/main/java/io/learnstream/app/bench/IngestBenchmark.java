@@ -1,0 +1,172 @@
+package io.learnstream.app.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnstream.app.simulate.SimulatorConfig;
+import io.learnstream.app.simulate.StatementGenerator;
+import io.learnstream.app.simulate.district.DistrictSpec;
+import io.learnstream.app.stack.DemoDistrict;
+import io.learnstream.app.stack.EmbeddedStack;
+import io.learnstream.ingest.publish.ProducerSettings;
+import io.learnstream.schemas.topic.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * How fast the xAPI front door stores statements, against what Kafka itself takes. Concurrent HTTP clients post
+ * realistic statements (the simulator's) in batches to the LRS tier of an embedded stack and wait for each answer;
+ * then, in the same run, one raw producer with the ingest's own settings sends the very records ingest wrote (read
+ * back from the topic) to a fresh topic with as many partitions. The ratio of the two rates is what the front door
+ * costs: parsing, validation, duplicate checks, authentication, HTTP.
+ */
+public final class IngestBenchmark {
+    /** The figures of one run. */
+    public record Result(int statements, int batchSize, int clients, double httpPerSecond, double p50Millis, double p99Millis,
+            double rawPerSecond, double averageRecordBytes) {
+        public double ratio() {
+            return httpPerSecond / rawPerSecond;
+        }
+    }
+
+    private final int statements;
+    private final int batchSize;
+    private final int clients;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public IngestBenchmark(int statements, int batchSize, int clients) {
+        if (statements < batchSize) throw new IllegalArgumentException("statements (" + statements + ") must be at least one batch (" + batchSize + ")");
+        if (batchSize < 1 || clients < 1) throw new IllegalArgumentException("batch size and clients must be at least 1");
+        this.statements = statements;
+        this.batchSize = batchSize;
+        this.clients = clients;
+    }
+
+    public Result run(EmbeddedStack stack, DemoDistrict.Credential credential, java.io.PrintStream out) throws Exception {
+        out.printf("bench: generating %,d statements of the simulated district...%n", statements * 6 / 5);
+        List<byte[]> batches = batches(statements * 6 / 5);
+        int warmup = batches.size() / 6;
+        URI endpoint = URI.create(stack.ingestUrl() + "/xAPI/statements");
+
+        out.printf("bench: warm-up, %,d batches...%n", warmup);
+        post(batches.subList(0, warmup), endpoint, credential);
+        out.printf("bench: %d HTTP clients posting %,d statements in batches of %d...%n", clients, statements, batchSize);
+        long started = System.nanoTime();
+        long[] latencies = post(batches.subList(warmup, batches.size()), endpoint, credential);
+        double httpSeconds = (System.nanoTime() - started) / 1e9;
+        int measured = (batches.size() - warmup) * batchSize;
+
+        out.println("bench: raw producer, the same records with the same settings...");
+        List<ConsumerRecord<byte[], byte[]>> records = readBack(stack, (long) batches.size() * batchSize);
+        double rawPerSecond = rawRate(stack, records.subList(records.size() - measured, records.size()));
+
+        Arrays.sort(latencies);
+        double averageBytes = records.stream().mapToLong(r -> r.serializedKeySize() + r.serializedValueSize()).average().orElse(0);
+        return new Result(measured, batchSize, clients, measured / httpSeconds, latencies[latencies.length / 2] / 1e6,
+                latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] / 1e6, rawPerSecond, averageBytes);
+    }
+
+    private List<byte[]> batches(int count) {
+        DistrictSpec district = SimulatorConfig.builder(URI.create("http://127.0.0.1"), java.nio.file.Path.of("unused")).build().districtSpec();
+        StatementGenerator generator = StatementGenerator.create(district, LocalDate.of(2026, 8, 31));
+        List<byte[]> batches = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        int inBatch = 0;
+        for (int i = 0; i < count && generator.hasNext(); i++) {
+            ObjectNode statement = generator.next();
+            body.append(inBatch == 0 ? '[' : ',').append(statement);
+            if (++inBatch == batchSize) {
+                batches.add(body.append(']').toString().getBytes(StandardCharsets.UTF_8));
+                body.setLength(0);
+                inBatch = 0;
+            }
+        }
+        return batches;
+    }
+
+    /** Posts every batch (each client takes the next one), failing on any answer but 200; returns each request's latency. */
+    private long[] post(List<byte[]> batches, URI endpoint, DemoDistrict.Credential credential) throws Exception {
+        long[] latencies = new long[batches.size()];
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+                        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                                .header("Content-Type", "application/json").header("X-Experience-API-Version", "1.0.3")
+                                .header("Authorization", credential.authorizationHeader())
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(batches.get(i))).build();
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        latencies[i] = System.nanoTime() - t0;
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("batch " + i + " got HTTP " + response.statusCode() + ": " + response.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) worker.get();
+        }
+        return latencies;
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readBack(EmbeddedStack stack, long expected) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "learnstream-bench-read-back",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.XAPI_STATEMENTS));
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        if (records.size() < expected) {
+            throw new IllegalStateException("read back " + records.size() + " of " + expected + " stored records");
+        }
+        records.sort(java.util.Comparator.comparingLong(ConsumerRecord::timestamp));
+        return records;
+    }
+
+    /** Records per second one producer with ingest's settings sends, from the first send to the last acknowledgement. */
+    private static double rawRate(EmbeddedStack stack, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+        String topic = "learnstream.bench.raw-reference-" + System.currentTimeMillis();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(Topics.XAPI_STATEMENTS)).allTopicNames().get()
+                    .get(Topics.XAPI_STATEMENTS).partitions().size();
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+        try (var producer = new KafkaProducer<byte[], byte[]>(ProducerSettings.forIngest(stack.kafkaBootstrapServers(), "learnstream-bench-raw"))) {
+            producer.partitionsFor(topic);
+            long started = System.nanoTime();
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                producer.send(new ProducerRecord<>(topic, null, record.timestamp(), record.key(), record.value()));
+            }
+            producer.flush();
+            return records.size() / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+}

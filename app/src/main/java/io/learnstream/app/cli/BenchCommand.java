@@ -1,0 +1,80 @@
+package io.learnstream.app.cli;
+
+import io.learnstream.app.bench.IngestBenchmark;
+import io.learnstream.app.stack.DemoDistrict;
+import io.learnstream.app.stack.EmbeddedStack;
+import io.learnstream.app.stack.EmbeddedStackConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code learnstream bench ...}: benchmarks that print figures and a ratio against a reference measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and a ratio against a reference measured in the same run.",
+        subcommands = BenchCommand.Ingest.class)
+public final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Concurrent HTTP clients post realistic statements in batches to the embedded LRS; then a raw Kafka producer sends the same records with the same settings. Prints statements/s, p50/p99 latency and the ratio.")
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--statements", defaultValue = "200000", description = "statements measured (default: ${DEFAULT-VALUE}; a sixth more warm up)")
+        int statements;
+
+        @Option(names = "--batch", defaultValue = "100", description = "statements per request (default: ${DEFAULT-VALUE})")
+        int batch;
+
+        @Option(names = "--clients", defaultValue = "8", description = "concurrent HTTP clients (default: ${DEFAULT-VALUE})")
+        int clients;
+
+        @Option(names = "--partitions", defaultValue = "3", description = "partitions of the topics (default: ${DEFAULT-VALUE})")
+        int partitions;
+
+        @Option(names = "--chdb-lib", defaultValue = "${env:LEARNSTREAM_CHDB_LIB}", description = "path of libchdb.so")
+        Path chdbLibrary;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = Files.createTempDirectory("learnstream-bench-");
+            System.setProperty("learnstream.log.dir", dir.resolve("logs").toString());
+            try {
+                IngestBenchmark.Result result;
+                try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dir, 0, 0, 0, partitions, Optional.ofNullable(chdbLibrary))
+                        .frontDoorOnly(), new SimpleMeterRegistry())) {
+                    DemoDistrict.Credential credential = DemoDistrict.ensure(stack.pipeline().directory(), dir.resolve("secrets"));
+                    result = new IngestBenchmark(statements, batch, clients).run(stack, credential, System.out);
+                }
+                System.out.printf(Locale.ROOT, """
+
+                        ingest benchmark (%,d statements, batches of %d, %d HTTP clients, %d partitions, records of %.0f bytes on average)
+                          HTTP front door:  %,.0f statements/s   p50 %.1f ms   p99 %.1f ms per request
+                          raw producer:     %,.0f records/s      (same records, same settings: acks=all, idempotent, lz4)
+                          ratio:            %.2f
+                        """, result.statements(), result.batchSize(), result.clients(), partitions, result.averageRecordBytes(),
+                        result.httpPerSecond(), result.p50Millis(), result.p99Millis(), result.rawPerSecond(), result.ratio());
+                return 0;
+            } finally {
+                delete(dir);
+            }
+        }
+
+        private static void delete(Path dir) throws IOException {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.learnstream.app.pipeline;
+
+/** The parts of the pipeline an instance may run besides the LRS front door, which every instance runs. */
+public enum Part {
+    /** The sink that writes stored statements into the {@code xapi_statements} archive (GET reads it). */
+    ARCHIVE,
+    /** The intake and engagement topologies and the engagement sink. */
+    ANALYTICS
+}
