@@ -136,6 +136,40 @@ class EmbeddedStackIT {
     }
 
     @Test
+    void shouldDeadLetterAnUnreadableEngagementUpdateAndCommitPastIt() throws Exception {
+        try (RunningStack running = RunningStack.start(dataDir)) {
+            EmbeddedStack stack = running.stack;
+            String topic = stack.pipeline().topics().engagementDaily().name();
+            long offset;
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrapServers()),
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                offset = producer.send(new ProducerRecord<>(topic, 0, "k".getBytes(), "garbage".getBytes())).get().offset();
+            }
+
+            // the sink commits past it although nothing follows it on the topic
+            try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+                await().atMost(BOUND).until(() -> {
+                    var committed = admin.listConsumerGroupOffsets(io.learnstream.app.pipeline.Pipeline.ENGAGEMENT_SINK_GROUP)
+                            .partitionsToOffsetAndMetadata().get().get(new org.apache.kafka.common.TopicPartition(topic, 0));
+                    return committed != null && committed.offset() > offset;
+                });
+            }
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-sink",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), stack.pipeline().topics().deadLetters().valueSerde().deserializer())) {
+                consumer.subscribe(List.of(stack.pipeline().topics().deadLetters().name()));
+                java.util.List<DeadLetter> letters = new java.util.ArrayList<>();
+                await().atMost(BOUND).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
+                    return letters.stream().anyMatch(l -> l.getSource().startsWith("sink."));
+                });
+            }
+        }
+    }
+
+    @Test
     void shouldServeTheSchemasOverTheConfluentRestApi() throws Exception {
         try (RunningStack running = RunningStack.start(dataDir)) {
             EmbeddedStack stack = running.stack;

@@ -128,6 +128,8 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
         deadLettered.increment();
         log.warn("sink {}: record {}@{} unreadable, sent to the dead-letter topic", rows.table(), partition, e.offset());
         consumer.seek(partition, e.offset() + 1);
+        // commit past it: nothing else may come to move the committed offset (and the archive's watermark) on
+        consumer.commitSync(java.util.Map.of(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(e.offset() + 1)));
     }
 
     private static byte[] bytes(java.nio.ByteBuffer buffer) {
