@@ -60,11 +60,13 @@ public final class BenchCommand implements Runnable {
                 System.out.printf(Locale.ROOT, """
 
                         ingest benchmark (%,d statements, batches of %d, %d HTTP clients, %d partitions, records of %.0f bytes on average)
-                          HTTP front door:  %,.0f statements/s   p50 %.1f ms   p99 %.1f ms per request
-                          raw producer:     %,.0f records/s      (same records, same settings: acks=all, idempotent, lz4)
+                          HTTP front door:  %,.0f statements/s   p50 %.1f ms   p99 %.1f ms per request   %.0f µs CPU per statement
+                          raw producer:     %,.0f records/s      (median of %d runs; same records, same settings: acks=all, idempotent, lz4)   %.0f µs CPU per record
                           ratio:            %.2f
+                          (CPU is the whole process's: broker, front door and the benchmark's clients share it)
                         """, result.statements(), result.batchSize(), result.clients(), partitions, result.averageRecordBytes(),
-                        result.httpPerSecond(), result.p50Millis(), result.p99Millis(), result.rawPerSecond(), result.ratio());
+                        result.httpPerSecond(), result.p50Millis(), result.p99Millis(), result.httpCpuMicrosPerStatement(),
+                        result.rawPerSecond(), IngestBenchmark.RAW_RUNS, result.rawCpuMicrosPerRecord(), result.ratio());
                 return 0;
             } finally {
                 delete(dir);
