@@ -7,6 +7,7 @@ import io.learnstream.schemas.avro.District;
 import io.learnstream.schemas.avro.EngagementDaily;
 import io.learnstream.schemas.avro.LearningEvent;
 import io.learnstream.schemas.avro.StudentCourseDay;
+import io.learnstream.schemas.avro.XapiAttachmentRecord;
 import io.learnstream.schemas.avro.XapiStatementRecord;
 import io.learnstream.schemas.serde.AvroSerdes;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param deadLetters input that could not be processed, with the reason
  * @param districts the districts (tenants), compacted, keyed by tenant id
  * @param credentials the LRS credentials, compacted, keyed by credential key
+ * @param xapiAttachments the raw data of xAPI attachments sent with statements (personal data), compacted, keyed by
+ *     {@code <tenant>/<sha2>} so the same content of one district is one record; a record is at most
+ *     {@link #MAX_ATTACHMENT_BYTES} of content so it fits Kafka's default 1 MB message size
  */
 public record Topics(
         Topic<String, XapiStatementRecord> xapiStatements,
@@ -31,7 +35,8 @@ public record Topics(
         Topic<StudentCourseDay, EngagementDaily> engagementDaily,
         Topic<String, DeadLetter> deadLetters,
         Topic<String, District> districts,
-        Topic<String, Credential> credentials) {
+        Topic<String, Credential> credentials,
+        Topic<String, XapiAttachmentRecord> xapiAttachments) {
 
     public static final String XAPI_STATEMENTS = "learnstream.xapi-statements";
     public static final String CALIPER_EVENTS = "learnstream.caliper-events";
@@ -40,6 +45,13 @@ public record Topics(
     public static final String DEAD_LETTERS = "learnstream.dead-letters";
     public static final String DISTRICTS = "learnstream.districts";
     public static final String CREDENTIALS = "learnstream.credentials";
+    public static final String XAPI_ATTACHMENTS = "learnstream.xapi-attachments";
+    /**
+     * The most content one attachment record carries: 1,000,000 octets, so that with its key, the other fields and
+     * the batch overhead (even when compression grows incompressible data a little) it stays under Kafka's default
+     * {@code max.message.bytes} (1,048,588) and the producer's {@code max.request.size} (1,048,576).
+     */
+    public static final int MAX_ATTACHMENT_BYTES = 1_000_000;
 
     public static Topics create(AvroSerdes serdes) {
         return new Topics(
@@ -49,7 +61,8 @@ public record Topics(
                 new Topic<>(ENGAGEMENT_DAILY, serdes.key(StudentCourseDay.class), serdes.value(EngagementDaily.class)),
                 new Topic<>(DEAD_LETTERS, Serdes.String(), serdes.value(DeadLetter.class)),
                 new Topic<>(DISTRICTS, Serdes.String(), serdes.value(District.class)),
-                new Topic<>(CREDENTIALS, Serdes.String(), serdes.value(Credential.class)));
+                new Topic<>(CREDENTIALS, Serdes.String(), serdes.value(Credential.class)),
+                new Topic<>(XAPI_ATTACHMENTS, Serdes.String(), serdes.value(XapiAttachmentRecord.class)));
     }
 
     /** The key of a statement or event record: ids are unique per district. */
@@ -58,11 +71,12 @@ public record Topics(
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(xapiStatements, caliperEvents, learningEvents, engagementDaily, deadLetters, districts, credentials);
+        return List.of(xapiStatements, caliperEvents, learningEvents, engagementDaily, deadLetters, districts, credentials,
+                xapiAttachments);
     }
 
     /** Topics that hold the latest value per key (compacted). */
     public List<Topic<?, ?>> compacted() {
-        return List.of(engagementDaily, districts, credentials);
+        return List.of(engagementDaily, districts, credentials, xapiAttachments);
     }
 }
