@@ -167,7 +167,7 @@ public final class Pipeline implements AutoCloseable {
             pipeline.closeables.addAll(started);
             return pipeline;
         } catch (RuntimeException e) {
-            closeAll(started);
+            Shutdown.inReverseOrder(started);
             throw e;
         }
     }
@@ -316,16 +316,6 @@ public final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(closeables);
-    }
-
-    private static void closeAll(Deque<AutoCloseable> closeables) {
-        while (!closeables.isEmpty()) {
-            try {
-                closeables.pop().close();
-            } catch (Exception e) {
-                log.warn("error while stopping the pipeline", e);
-            }
-        }
+        Shutdown.inReverseOrder(closeables);
     }
 }

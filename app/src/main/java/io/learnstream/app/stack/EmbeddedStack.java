@@ -2,6 +2,7 @@ package io.learnstream.app.stack;
 
 import io.learnstream.app.pipeline.Pipeline;
 import io.learnstream.app.pipeline.PipelineConfig;
+import io.learnstream.app.pipeline.Shutdown;
 import io.learnstream.embedded.EmbeddedKafka;
 import io.learnstream.embedded.EmbeddedKafkaConfig;
 import io.learnstream.ingest.IngestConfig;
@@ -13,8 +14,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything in one process, nothing to install: the real Kafka broker (KRaft), the Confluent-compatible
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * directory and survives a restart.
  */
 public final class EmbeddedStack implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
     /** Streams commits (and so refreshes its output) this often in the embedded stack. */
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
@@ -57,7 +55,7 @@ public final class EmbeddedStack implements AutoCloseable {
             started.push(pipeline);
             return new EmbeddedStack(kafka, registry, store, pipeline, started);
         } catch (RuntimeException e) {
-            closeAll(started);
+            Shutdown.inReverseOrder(started);
             throw e;
         }
     }
@@ -84,17 +82,6 @@ public final class EmbeddedStack implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(closeables);
-    }
-
-    private static void closeAll(Deque<AutoCloseable> closeables) {
-        while (!closeables.isEmpty()) {
-            AutoCloseable next = closeables.pop();
-            try {
-                next.close();
-            } catch (Exception e) {
-                log.warn("error while stopping {}", next, e);
-            }
-        }
+        Shutdown.inReverseOrder(closeables);
     }
 }

@@ -118,20 +118,9 @@ class EmbeddedStackIT {
             assertThat(running.post(statement("ann", "2026-09-07T09:00:00Z")).statusCode()).isEqualTo(200);
 
             await().atMost(BOUND).until(() -> stack.store().query("SELECT sum(events) FROM engagement_daily").singleLong() == 1);
-            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                    new StringDeserializer(), stack.pipeline().topics().deadLetters().valueSerde().deserializer())) {
-                consumer.subscribe(List.of(stack.pipeline().topics().deadLetters().name()));
-                java.util.List<DeadLetter> letters = new java.util.ArrayList<>();
-                await().atMost(BOUND).until(() -> {
-                    consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
-                    return !letters.isEmpty();
-                });
-                assertThat(letters.getFirst().getReason()).contains(topic).contains("could not be read");
-                assertThat(letters.getFirst().getPayload()).startsWith("base64:");
-            }
+            List<DeadLetter> letters = awaitDeadLetters(stack, letter -> letter.getReason().contains(topic));
+            assertThat(letters.getFirst().getReason()).contains(topic).contains("could not be read");
+            assertThat(letters.getFirst().getPayload()).startsWith("base64:");
         }
     }
 
@@ -154,18 +143,7 @@ class EmbeddedStackIT {
                     return committed != null && committed.offset() > offset;
                 });
             }
-            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-sink",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                    new StringDeserializer(), stack.pipeline().topics().deadLetters().valueSerde().deserializer())) {
-                consumer.subscribe(List.of(stack.pipeline().topics().deadLetters().name()));
-                java.util.List<DeadLetter> letters = new java.util.ArrayList<>();
-                await().atMost(BOUND).until(() -> {
-                    consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
-                    return letters.stream().anyMatch(l -> l.getSource().startsWith("sink."));
-                });
-            }
+            assertThat(awaitDeadLetters(stack, letter -> letter.getSource().startsWith("sink."))).isNotEmpty();
         }
     }
 
@@ -180,6 +158,25 @@ class EmbeddedStackIT {
                         HttpResponse.BodyHandlers.ofString()).body());
                 assertThat(subjects.toString()).contains("learnstream.xapi-statements-value", "learnstream.learning-events-value");
             });
+        }
+    }
+
+    /** Reads the dead-letter topic from the start until a letter matches; returns the matching letters. */
+    private static List<DeadLetter> awaitDeadLetters(EmbeddedStack stack, java.util.function.Predicate<DeadLetter> wanted) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + java.util.UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), stack.pipeline().topics().deadLetters().valueSerde().deserializer())) {
+            consumer.subscribe(List.of(stack.pipeline().topics().deadLetters().name()));
+            List<DeadLetter> letters = new java.util.ArrayList<>();
+            await().atMost(BOUND).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (wanted.test(r.value())) letters.add(r.value());
+                });
+                return !letters.isEmpty();
+            });
+            return letters;
         }
     }
 
