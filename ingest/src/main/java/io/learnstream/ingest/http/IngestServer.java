@@ -10,9 +10,13 @@ import io.learnstream.ingest.IngestConfig;
 import io.learnstream.ingest.IngestMetrics;
 import io.learnstream.ingest.StatementConflictException;
 import io.learnstream.ingest.StatementIntake;
+import io.learnstream.ingest.attachments.AttachmentIntake;
+import io.learnstream.ingest.attachments.AttachmentRejectedException;
+import io.learnstream.ingest.attachments.MultipartStatementReader;
 import io.learnstream.ingest.lrs.StatementQueryException;
 import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.XapiVersion;
+import io.learnstream.schemas.topic.Topics;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +57,8 @@ public final class IngestServer implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(MAX_JSON_DEPTH, config.maxStatementsPerRequest());
         PublishFailures failures = new PublishFailures(metrics);
         XapiGate gate = new XapiGate(builder.authentication, metrics);
-        StatementsWrite write = new StatementsWrite(builder.statements, bodies, failures);
+        StatementsWrite write = new StatementsWrite(builder.statements, builder.attachments,
+                new MultipartStatementReader(Topics.MAX_ATTACHMENT_BYTES), bodies, failures);
         AboutResource about = new AboutResource();
 
         this.app = Javalin.create(javalin -> {
@@ -79,6 +84,10 @@ public final class IngestServer implements AutoCloseable {
         app.exception(StatementRejectedException.class, (e, ctx) -> {
             metrics.rejected("invalid_statement", 1);
             ctx.status(400).json(new ApiError(400, "invalid_statement", e.getMessage(), e.path(), e.rule()));
+        });
+        app.exception(AttachmentRejectedException.class, (e, ctx) -> {
+            metrics.rejected(e.error(), 1);
+            ctx.status(e.status()).json(new ApiError(e.status(), e.error(), e.getMessage(), e.path(), e.rule()));
         });
         app.exception(StatementQueryException.class, (e, ctx) -> {
             metrics.rejected("invalid_query", 1);
@@ -143,6 +152,7 @@ public final class IngestServer implements AutoCloseable {
         private final IngestConfig config;
         private final IngestMetrics metrics;
         private StatementIntake statements;
+        private AttachmentIntake attachments;
         private Authentication authentication;
         private StatementsRead reads;
         private CaliperSubmissions caliper;
@@ -155,6 +165,12 @@ public final class IngestServer implements AutoCloseable {
 
         public Builder statements(StatementIntake intake) {
             this.statements = intake;
+            return this;
+        }
+
+        /** Keeps the attachment data of multipart/mixed statement requests; without it they get 415. */
+        public Builder attachments(AttachmentIntake attachments) {
+            this.attachments = attachments;
             return this;
         }
 

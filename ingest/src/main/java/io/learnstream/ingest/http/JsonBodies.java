@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Reads request bodies as JSON within the LRS's limits: the content type, the nesting depth and the number of
- * statements per request. Each limit broken is a clear 4xx naming it.
+ * statements per request. Each limit broken is a clear 4xx naming it. The statements part of a multipart/mixed
+ * request is read with {@link #parse(byte[])}, under the same limits.
  */
 final class JsonBodies {
     private final ObjectMapper mapper;
@@ -32,7 +33,11 @@ final class JsonBodies {
     /** The body of a JSON request: an object, or an array of at most {@code maxItems} elements. */
     JsonNode read(Context ctx) {
         requireJson(ctx);
-        byte[] bytes = ctx.bodyAsBytes();
+        return parse(ctx.bodyAsBytes());
+    }
+
+    /** {@code bytes} as JSON: an object, or an array of at most {@code maxItems} elements. */
+    JsonNode parse(byte[] bytes) {
         if (bytes.length == 0) {
             throw new ApiException(400, "empty_body", "the request body is empty; send a statement or an array of statements");
         }
@@ -61,7 +66,8 @@ final class JsonBodies {
         String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/json")) {
             throw new ApiException(415, "unsupported_media_type",
-                    "send JSON with Content-Type: application/json, got '" + (ctx.contentType() == null ? "" : ctx.contentType()) + "'");
+                    "send JSON with Content-Type: application/json (statements with attachment data: multipart/mixed), got '"
+                            + (ctx.contentType() == null ? "" : ctx.contentType()) + "'");
         }
     }
 }
