@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Timer;
 public final class IngestMetrics {
     private final MeterRegistry registry;
     private final Counter accepted;
-    private final Counter deadLettered;
     private final Counter duplicates;
     private final Timer publishLatency;
 
@@ -16,9 +15,6 @@ public final class IngestMetrics {
         this.registry = registry;
         this.accepted = Counter.builder("learnstream.ingest.statements")
                 .tag("outcome", "accepted").description("statements acknowledged by Kafka").register(registry);
-        this.deadLettered = Counter.builder("learnstream.ingest.statements")
-                .tag("outcome", "dead_lettered").description("valid statements analytics cannot use, sent to the dead-letter topic")
-                .register(registry);
         this.duplicates = Counter.builder("learnstream.ingest.statements")
                 .tag("outcome", "duplicate").description("statements the district already had with the same content: accepted, not stored again")
                 .register(registry);
@@ -43,10 +39,6 @@ public final class IngestMetrics {
 
     public void duplicates(int statements) {
         duplicates.increment(statements);
-    }
-
-    public void deadLettered(int statements) {
-        deadLettered.increment(statements);
     }
 
     /** Counts statements rejected, tagged by the reason (a short rule category, never the statement content). */

@@ -3,7 +3,6 @@ package io.learnstream.ingest.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.learnstream.ingest.identity.DistrictTenantKeys;
 import io.learnstream.ingest.identity.PseudonymKey;
 import io.learnstream.schemas.avro.District;
 import io.learnstream.schemas.topic.TopicTable;
@@ -124,30 +123,27 @@ class DistrictsIT {
     void givesEachDistrictItsOwnStudentKeys() {
         districts.create("riverside", "Riverside USD");
         districts.create("hillcrest", "Hillcrest SD");
-        DistrictTenantKeys keys = new DistrictTenantKeys(districts);
 
-        assertThat(keys.keyFor("riverside").studentKey(ANN)).isNotEqualTo(keys.keyFor("hillcrest").studentKey(ANN));
-        assertThat(keys.keyFor("riverside").studentKey(ANN)).isEqualTo(keys.keyFor("riverside").studentKey(ANN));
+        assertThat(districts.pseudonymKey("riverside").orElseThrow().studentKey(ANN))
+                .isNotEqualTo(districts.pseudonymKey("hillcrest").orElseThrow().studentKey(ANN));
+        assertThat(districts.pseudonymKey("riverside").orElseThrow().studentKey(ANN))
+                .isEqualTo(districts.pseudonymKey("riverside").orElseThrow().studentKey(ANN));
     }
 
     @Test
-    void refusesTheKeyOfAnUnknownDistrict() {
-        DistrictTenantKeys keys = new DistrictTenantKeys(districts);
-
-        assertThatThrownBy(() -> keys.keyFor("nowhere"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no district has the id 'nowhere'");
+    void hasNoKeyForAnUnknownDistrict() {
+        assertThat(districts.pseudonymKey("nowhere")).isEmpty();
     }
 
     @Test
     void keepsStudentKeysAcrossARestart() {
         districts.create("riverside", "Riverside USD");
-        String before = new DistrictTenantKeys(districts).keyFor("riverside").studentKey(ANN);
+        String before = districts.pseudonymKey("riverside").orElseThrow().studentKey(ANN);
         directory.close();
 
         directory = kafka.open(topics, new SimpleMeterRegistry());
 
-        assertThat(new DistrictTenantKeys(directory.districts()).keyFor("riverside").studentKey(ANN)).isEqualTo(before);
+        assertThat(directory.districts().pseudonymKey("riverside").orElseThrow().studentKey(ANN)).isEqualTo(before);
     }
 
     private static byte[] bytes(District district) {
