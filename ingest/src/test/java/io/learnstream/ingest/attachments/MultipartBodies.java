@@ -8,21 +8,23 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds multipart/mixed request bodies part by part, headers as given, for specs of the multipart handling. */
-final class MultipartBodies {
-    static final String BOUNDARY = "xapi-boundary-7f3a";
-    static final String CONTENT_TYPE = "multipart/mixed; boundary=" + BOUNDARY;
+public final class MultipartBodies {
+    public static final String BOUNDARY = "xapi-boundary-7f3a";
+    public static final String CONTENT_TYPE = "multipart/mixed; boundary=" + BOUNDARY;
+
+    public MultipartBodies() {}
 
     private final List<Map<String, String>> headers = new ArrayList<>();
     private final List<byte[]> contents = new ArrayList<>();
 
-    static MultipartBodies statements(String json) {
+    public static MultipartBodies statements(String json) {
         MultipartBodies body = new MultipartBodies();
         body.part(Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
         return body;
     }
 
     /** An attachment part with Content-Type, Content-Transfer-Encoding: binary and its SHA-256 as X-Experience-API-Hash. */
-    MultipartBodies attachment(String contentType, byte[] content) {
+    public MultipartBodies attachment(String contentType, byte[] content) {
         Map<String, String> partHeaders = new LinkedHashMap<>();
         partHeaders.put("Content-Type", contentType);
         partHeaders.put("Content-Transfer-Encoding", "binary");
@@ -30,13 +32,13 @@ final class MultipartBodies {
         return part(partHeaders, content);
     }
 
-    MultipartBodies part(Map<String, String> partHeaders, byte[] content) {
+    public MultipartBodies part(Map<String, String> partHeaders, byte[] content) {
         headers.add(new LinkedHashMap<>(partHeaders));
         contents.add(content);
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < contents.size(); i++) {
             StringBuilder head = new StringBuilder(i == 0 ? "" : "\r\n").append("--").append(BOUNDARY).append("\r\n");
@@ -48,7 +50,7 @@ final class MultipartBodies {
         return out.toByteArray();
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         return Sha2.digest("SHA-256", text.getBytes(StandardCharsets.UTF_8));
     }
 }

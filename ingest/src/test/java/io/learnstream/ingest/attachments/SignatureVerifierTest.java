@@ -12,8 +12,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -157,15 +155,7 @@ class SignatureVerifierTest {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static String sign(JWSAlgorithm algorithm, PrivateKey key, TestSigners.Signer certified, String payload) {
-        try {
-            JWSHeader.Builder header = new JWSHeader.Builder(algorithm);
-            if (certified != null) header.x509CertChain(List.of(Base64.encode(certified.certificate().getEncoded())));
-            JWSObject jws = new JWSObject(header.build(), new Payload(payload));
-            jws.sign(new RSASSASigner(key));
-            return jws.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static String sign(JWSAlgorithm algorithm, PrivateKey key, TestSigners.Signer certified, String payload) {
+        return TestSigners.sign(algorithm, key, certified, payload);
     }
 }
