@@ -4,18 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnstream.ingest.IngestMetrics;
 import io.learnstream.ingest.BloomKnownStatements;
 import io.learnstream.ingest.CaliperSubmissions;
+import io.learnstream.ingest.attachments.AttachmentIntake;
 import io.learnstream.ingest.auth.TenantDirectory;
 import io.learnstream.ingest.http.StatementsRead;
 import io.learnstream.ingest.lrs.MoreCursor;
 import io.learnstream.ingest.lrs.StatementReader;
+import io.learnstream.schemas.avro.XapiAttachmentRecord;
 import io.learnstream.schemas.avro.XapiStatementRecord;
 import io.learnstream.schemas.topic.Topic;
 import io.learnstream.schemas.topic.TopicTableConfig;
 import io.learnstream.sinks.kafka.RowMapper;
 import io.learnstream.sinks.lrs.ArchiveWatermark;
 import io.learnstream.sinks.lrs.ArchivedStatementIds;
+import io.learnstream.sinks.lrs.ClickHouseAttachmentArchive;
 import io.learnstream.sinks.lrs.ClickHouseStatementArchive;
 import io.learnstream.sinks.lrs.KafkaTopicProgress;
+import io.learnstream.sinks.lrs.XapiAttachmentRows;
 import io.learnstream.sinks.lrs.XapiStatementRows;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.Executors;
@@ -72,6 +76,9 @@ public final class Pipeline implements AutoCloseable {
     public static final String INTAKE_APPLICATION_ID = "learnstream-intake";
     public static final String ENGAGEMENT_SINK_GROUP = "learnstream-sink-engagement-daily";
     public static final String ARCHIVE_SINK_GROUP = "learnstream-sink-xapi-statements";
+    public static final String ATTACHMENT_SINK_GROUP = "learnstream-sink-xapi-attachments";
+    /** Attachment records one insert of the attachment sink takes at most (each up to 1 MB of data, sent as base64). */
+    static final int ATTACHMENT_SINK_BATCH = 16;
     /** Statement ids the duplicate filter is sized for (about 24 MB at 1% false positives); more only raise that rate. */
     static final long KNOWN_IDS_CAPACITY = 20_000_000;
 
@@ -121,6 +128,7 @@ public final class Pipeline implements AutoCloseable {
             probes.scheduleWithFixedDelay(() -> probeQuietly(watermark), 0, 250, TimeUnit.MILLISECONDS);
             started.push(probes::shutdownNow);
             ClickHouseStatementArchive archive = new ClickHouseStatementArchive(store, watermark::consistentThrough);
+            ClickHouseAttachmentArchive attachmentArchive = new ClickHouseAttachmentArchive(store);
 
             // the front door
             IngestMetrics ingestMetrics = new IngestMetrics(meters);
@@ -133,7 +141,8 @@ public final class Pipeline implements AutoCloseable {
             IngestServer.Builder server = IngestServer.builder(config.ingest(), ingestMetrics)
                     .statements(statements)
                     .authentication(directory.authenticator()::authenticate)
-                    .reads(new StatementsRead(new StatementReader(archive, cursors, IngestServer.STATEMENTS_PATH)))
+                    .attachments(new AttachmentIntake(topics, publisher, attachmentArchive, Clock.systemUTC()))
+                    .reads(new StatementsRead(new StatementReader(archive, cursors, IngestServer.STATEMENTS_PATH), attachmentArchive))
                     .caliper(new CaliperSubmissions(topics, publisher, Clock.systemUTC(), ingestMetrics));
             if (meters instanceof PrometheusMeterRegistry prometheus) server.metricsScrape(prometheus::scrape);
             IngestServer ingest = server.build();
@@ -160,6 +169,14 @@ public final class Pipeline implements AutoCloseable {
                 TopicSink<String, XapiStatementRecord> archiveSink = sink(topics.xapiStatements(), ARCHIVE_SINK_GROUP, config, store,
                         new XapiStatementRows(), deadLetters, meters);
                 started.push(run(archiveSink, "learnstream-sink-xapi-statements"));
+                // attachment data into xapi_attachments, a few records per insert (each holds up to 1 MB)
+                Map<String, Object> attachmentConsumer = TopicSink.consumerSettings(config.bootstrapServers(), ATTACHMENT_SINK_GROUP);
+                attachmentConsumer.put("max.poll.records", ATTACHMENT_SINK_BATCH);
+                TopicSink<String, XapiAttachmentRecord> attachmentSink = new TopicSink<>(topics.xapiAttachments(),
+                        new KafkaConsumer<>(attachmentConsumer, topics.xapiAttachments().keySerde().deserializer(),
+                                topics.xapiAttachments().valueSerde().deserializer()),
+                        store, new XapiAttachmentRows(), deadLetters, Duration.ofMillis(200), meters);
+                started.push(run(attachmentSink, "learnstream-sink-xapi-attachments"));
             }
             Pipeline pipeline = new Pipeline(config.commitInterval(), topics, directory, ingestMetrics, ingest, analytics, store);
             ingest.start();
