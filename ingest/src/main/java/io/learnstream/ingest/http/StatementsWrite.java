@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +34,12 @@ import java.util.regex.Pattern;
 final class StatementsWrite {
     private static final Pattern UUID_TEXT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    /**
+     * Where the statements are sent once Kafka acknowledged the attachment data: not on the producer's I/O thread that
+     * completes the acknowledgement, since a send may wait for topic metadata only that thread can fetch.
+     */
+    private static final Executor AFTER_ATTACHMENTS = task -> Thread.ofVirtual().name("learnstream-statements-after-attachments").start(task);
 
     private final StatementIntake intake;
     private final AttachmentIntake attachments;
@@ -112,7 +119,8 @@ final class StatementsWrite {
         Submitter submitter = submitter(principal);
         CompletableFuture<List<UUID>> stored = data.isEmpty()
                 ? intake.store(submitter, version, statements)
-                : attachments.store(principal.tenantId(), data).thenCompose(done -> intake.store(submitter, version, statements));
+                : attachments.store(principal.tenantId(), data)
+                        .thenComposeAsync(done -> intake.store(submitter, version, statements), AFTER_ATTACHMENTS);
         respond(ctx, stored, answer);
     }
 
