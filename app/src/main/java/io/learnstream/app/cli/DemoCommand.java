@@ -55,8 +55,16 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.printf("learnstream: starting the embedded stack (data in %s)...%n", config.dataDir());
         long started = System.nanoTime();
-        try (StopSignal stop = new StopSignal(Duration.ofSeconds(90));
-                EmbeddedStack embedded = EmbeddedStack.start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+        // the stop signal is released last: on Ctrl-C the JVM halts as soon as it is, so everything must be closed by then
+        try (StopSignal stop = new StopSignal(Duration.ofSeconds(90))) {
+            run(config, stop, started);
+            out.println("learnstream: stopped cleanly.");
+        }
+        return 0;
+    }
+
+    private void run(EmbeddedStackConfig config, StopSignal stop, long started) throws Exception {
+        try (EmbeddedStack embedded = EmbeddedStack.start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
             Pipeline pipeline = embedded.pipeline();
             DemoDistrict.Credential credential = DemoDistrict.ensure(pipeline.directory(), config.secretsDir());
             printAddresses(embedded, started, credential);
@@ -81,10 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
             boolean drained = drain(pipeline);
             summary(pipeline, embedded.store(), simulator.snapshot(), runStarted, drained);
             out.println("learnstream: stopping the embedded stack...");
-            stop.close();
         }
-        out.println("learnstream: stopped cleanly.");
-        return 0;
     }
 
     private void printAddresses(EmbeddedStack embedded, long started, DemoDistrict.Credential credential) {

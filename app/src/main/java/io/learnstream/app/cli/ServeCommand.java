@@ -59,14 +59,16 @@ public final class ServeCommand implements Callable<Integer> {
         PipelineConfig config = new PipelineConfig(bootstrapServers, registryUrl, dataDir.resolve("streams"), partitions,
                 Duration.ofSeconds(1), ingest, dataDir.resolve("secrets"),
                 noAnalytics ? EnumSet.of(Part.ARCHIVE) : EnumSet.allOf(Part.class));
-        try (StopSignal stop = new StopSignal(Duration.ofSeconds(60));
-                ColumnStore store = ColumnStores.server(clickhouseUrl, clickhouseUser, clickhousePassword == null ? "" : clickhousePassword);
-                Pipeline pipeline = Pipeline.start(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
-            System.out.printf("learnstream: serving xAPI on %s/xAPI/statements (Kafka %s, registry %s, %s); Ctrl-C stops%n",
-                    pipeline.ingestUrl(), bootstrapServers, registryUrl, store.describe());
-            stop.awaitStop(Duration.ofDays(365_000));
-            System.out.println("learnstream: stopping...");
-            stop.close();
+        // the stop signal is released last: on Ctrl-C the JVM halts as soon as it is, so everything must be closed by then
+        try (StopSignal stop = new StopSignal(Duration.ofSeconds(60))) {
+            try (ColumnStore store = ColumnStores.server(clickhouseUrl, clickhouseUser, clickhousePassword == null ? "" : clickhousePassword);
+                    Pipeline pipeline = Pipeline.start(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+                System.out.printf("learnstream: serving xAPI on %s/xAPI/statements (Kafka %s, registry %s, %s); Ctrl-C stops%n",
+                        pipeline.ingestUrl(), bootstrapServers, registryUrl, store.describe());
+                stop.awaitStop(Duration.ofDays(365_000));
+                System.out.println("learnstream: stopping...");
+            }
+            System.out.println("learnstream: stopped cleanly.");
         }
         return 0;
     }
