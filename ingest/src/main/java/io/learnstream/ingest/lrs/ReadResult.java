@@ -18,7 +18,7 @@ public sealed interface ReadResult {
      * @param json         the statement shaped by the requested format
      * @param stored       its {@code stored} time, for the {@code Last-Modified} header
      * @param attachments  whether the caller asked for {@code attachments=true}: answer {@code multipart/mixed} with
-     *                     the statement as the only part (this LRS keeps no attachment data)
+     *                     the statement first, then the data of each attachment it references that the archive holds
      */
     record Statement(String json, Instant stored, boolean attachments, Instant consistentThrough) implements ReadResult {}
 
