@@ -59,13 +59,13 @@ final class Intake<V> implements Processor<String, V, String, SpecificRecord> {
             }
             return;
         }
-        ids.put(record.key(), hash);
-
         ValueAndTimestamp<District> district = districts.get(source.tenantId(input));
         if (district == null) {
+            // not remembered: the same input sent again once the district exists is counted
             deadLetter(record, input, "district '" + source.tenantId(input) + "' is unknown: there is no pseudonym secret for it");
             return;
         }
+        ids.put(record.key(), hash);
         Optional<LearningEvent> event;
         try {
             event = source.normalize(input, keys.keyOf(district.value()));
@@ -78,6 +78,16 @@ final class Intake<V> implements Processor<String, V, String, SpecificRecord> {
             return;
         }
         LearningEvent learning = event.get();
+        if (learning.getEventTime().isBefore(Instant.EPOCH)) {
+            deadLetter(record, input, "its time " + learning.getEventTime() + " is before 1970: a device clock that was never set");
+            return;
+        }
+        if (learning.getEventTime().isAfter(learning.getStoredTime())) {
+            // it cannot have happened after the LRS received it (a device clock ahead): it counts when it was received.
+            // Deterministic for replays, since the stored time is part of the record.
+            learning.setEventTime(learning.getStoredTime());
+            metrics.clockAhead();
+        }
         context.forward(new Record<String, SpecificRecord>(learning.getStudentKey(), learning, learning.getEventTime().toEpochMilli(),
                 record.headers()));
         metrics.event();

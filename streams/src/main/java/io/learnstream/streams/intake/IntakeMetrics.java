@@ -9,12 +9,15 @@ public final class IntakeMetrics {
     private final Counter duplicates;
     private final Counter notLearning;
     private final Counter deadLetters;
+    private final Counter clockAhead;
 
     public IntakeMetrics(MeterRegistry registry) {
         events = counter(registry, "learning_event");
         duplicates = counter(registry, "duplicate");
         notLearning = counter(registry, "not_learning");
         deadLetters = counter(registry, "dead_letter");
+        clockAhead = Counter.builder("learnstream.intake.clock_ahead")
+                .description("learning events whose time was after their stored time, counted at the stored time").register(registry);
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {
@@ -33,6 +36,10 @@ public final class IntakeMetrics {
     /** Valid input that is not learning activity, such as a voiding statement. */
     void notLearning() {
         notLearning.increment();
+    }
+
+    void clockAhead() {
+        clockAhead.increment();
     }
 
     void deadLetter() {

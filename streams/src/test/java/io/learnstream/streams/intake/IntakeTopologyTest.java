@@ -147,6 +147,35 @@ class IntakeTopologyTest {
     }
 
     @Test
+    void shouldCountAStatementFromAClockAheadWhenItWasReceived() {
+        // stored at 10:00; the device claims next year
+        store(DISTRICT, statement(null, "mailto:ann@example.org", "2027-09-07T10:30:00Z"), "ahead");
+
+        assertThat(events.readValue().getEventTime()).isEqualTo(STORED);
+    }
+
+    @Test
+    void shouldDeadLetterAStatementFromBefore1970() {
+        store(DISTRICT, statement(null, "mailto:ann@example.org", "1969-12-31T23:00:00Z"), "unset-clock");
+
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(deadLetters.readValue().getReason()).contains("before 1970");
+    }
+
+    @Test
+    void shouldCountAStatementOfADistrictCreatedAfterItWasFirstSent() {
+        String id = UUID.randomUUID().toString();
+        String statement = statement(id, "mailto:ann@example.org", "2026-09-07T09:30:00Z");
+        store("late-district", statement, "h");
+        assertThat(deadLetters.readValue().getReason()).contains("unknown");
+
+        districts.pipeInput("late-district", district("late-district", 3));
+        store("late-district", statement, "h");
+
+        assertThat(events.readValuesToList()).hasSize(1);
+    }
+
+    @Test
     void shouldDeadLetterStatementsOfAnUnknownDistrict() {
         store("nowhere", statement(null, "mailto:ann@example.org", "2026-09-07T10:30:00Z"), "h");
 
