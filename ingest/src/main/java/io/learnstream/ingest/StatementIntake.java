@@ -100,7 +100,7 @@ public final class StatementIntake {
         ObjectNode authority = authority(submitter);
         List<CompletableFuture<?>> acks = new ArrayList<>(statements.size());
         List<UUID> ids = new ArrayList<>(statements.size());
-        List<String> written = new ArrayList<>(statements.size());
+        List<Statement> written = new ArrayList<>(statements.size());
         long started = System.nanoTime();
         for (Statement statement : statements) {
             ids.add(statement.id());
@@ -119,18 +119,15 @@ public final class StatementIntake {
                     .build();
             String key = Topics.tenantScopedKey(submitter.tenantId(), id);
             acks.add(publisher.send(topics.xapiStatements(), key, record, statement.stored().toEpochMilli()));
-            written.add(key);
-            recent.put(key, statement.contentHash());
+            written.add(statement);
         }
         int duplicates = alreadyStored.size();
-        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).handle((done, error) -> {
-            if (error != null) {
-                // not stored: forget them, so a retry is not mistaken for a duplicate
-                recent.invalidateAll(written);
-                throw error instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(error);
-            }
-            for (Statement statement : statements) {
-                if (!alreadyStored.contains(statement.id().toString())) known.stored(submitter.tenantId(), statement.id().toString());
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            // remembered only once Kafka acknowledged them: a concurrent duplicate of a statement still in flight is
+            // stored again (and counted once by the intake) rather than answered 200 for a write that may yet fail
+            for (Statement statement : written) {
+                recent.put(Topics.tenantScopedKey(submitter.tenantId(), statement.id().toString()), statement.contentHash());
+                known.stored(submitter.tenantId(), statement.id().toString());
             }
             metrics.publishLatency().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             metrics.accepted(written.size());

@@ -29,8 +29,9 @@ final class PublishFailures {
             log.warn("Kafka did not acknowledge a write: {}", cause.toString());
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             ctx.status(503).json(ApiError.of(503, "storage_unavailable",
-                    "Kafka did not acknowledge the write (" + cause.getClass().getSimpleName() + ": " + cause.getMessage()
-                            + "); nothing was stored, retry after " + RETRY_AFTER_SECONDS + " s"));
+                    "Kafka did not acknowledge every record of the request (" + cause.getClass().getSimpleName() + ": "
+                            + cause.getMessage() + "); send it again after " + RETRY_AFTER_SECONDS
+                            + " s (statements with an id are stored once however often they are sent)"));
         } else {
             metrics.rejected("internal_error", 1);
             log.error("storing failed", cause);

@@ -220,6 +220,26 @@ class IngestServerTest {
     }
 
     @Test
+    void shouldNotAnswer200ForADuplicateWhoseFirstWriteThenFails() throws Exception {
+        startWith(new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()));
+        String once = statement("3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77", "mailto:ann@example.org");
+
+        // given a first write still waiting for Kafka
+        CompletableFuture<HttpResponse<String>> first = http.sendAsync(request(once, "1.0.3"), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
+
+        // when the same statement comes again, and then the first write fails
+        CompletableFuture<HttpResponse<String>> second = http.sendAsync(request(once, "1.0.3"), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 2);
+        producer.errorNext(new TimeoutException("broker not reachable"));
+        producer.completeNext();
+
+        // then the first is refused and the second is answered 200 only because its own write was acknowledged
+        assertThat(first.get().statusCode()).isEqualTo(503);
+        assertThat(second.get().statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldAnswerOnlyAfterKafkaAcknowledged() throws Exception {
         startWith(new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()));
 

@@ -18,10 +18,11 @@ public final class TopicPublisher implements AutoCloseable {
 
     /** Completes when Kafka acknowledged the record (with the producer's acks setting), or fails with its error. */
     public <K, V> CompletableFuture<RecordMetadata> send(Topic<K, V> topic, K key, V value, long timestampMillis) {
-        byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
-        byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
+            // inside the try: a serializer failure (e.g. the registry unreachable) fails this record's future
+            byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
+            byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
             producer.send(new ProducerRecord<>(topic.name(), null, timestampMillis, keyBytes, valueBytes), (metadata, error) -> {
                 if (error != null) acked.completeExceptionally(error);
                 else acked.complete(metadata);
