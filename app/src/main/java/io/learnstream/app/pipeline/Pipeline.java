@@ -52,7 +52,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -119,7 +120,8 @@ public final class Pipeline implements AutoCloseable {
             TopicPublisher publisher = new TopicPublisher(new KafkaProducer<>(
                     ProducerSettings.forIngest(config.bootstrapServers(), "learnstream-ingest")));
             started.push(publisher);
-            Consumer<DeadLetter> deadLetters = letter -> publisher.send(topics.deadLetters(), null, letter, letter.getReceivedTime().toEpochMilli());
+            Function<DeadLetter, CompletableFuture<?>> deadLetters =
+                    letter -> publisher.send(topics.deadLetters(), null, letter, letter.getReceivedTime().toEpochMilli());
 
             // the LRS record: stored statements into ClickHouse, and how far that archive is complete
             ArchiveWatermark watermark = new ArchiveWatermark(
@@ -190,7 +192,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private static <K, V> TopicSink<K, V> sink(Topic<K, V> topic, String group, PipelineConfig config, ColumnStore store,
-            RowMapper<K, V> rows, Consumer<DeadLetter> deadLetters, MeterRegistry meters) {
+            RowMapper<K, V> rows, Function<DeadLetter, CompletableFuture<?>> deadLetters, MeterRegistry meters) {
         return new TopicSink<>(topic,
                 new KafkaConsumer<>(TopicSink.consumerSettings(config.bootstrapServers(), group),
                         topic.keySerde().deserializer(), topic.valueSerde().deserializer()),

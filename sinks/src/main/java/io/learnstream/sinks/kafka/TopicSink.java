@@ -16,10 +16,16 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import io.learnstream.sinks.spi.ColumnStoreException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -34,12 +40,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicSink<K, V> implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TopicSink.class);
+    static final long INITIAL_BACKOFF_MS = 500;
+    static final long MAX_BACKOFF_MS = 30_000;
+    /** Dead letters must fit a Kafka message: larger unreadable payloads are cut (the record itself stays on its topic). */
+    static final int MAX_DEAD_LETTER_PAYLOAD_BYTES = 256 * 1024;
 
     private final Topic<K, V> topic;
-    private final KafkaConsumer<K, V> consumer;
+    private final Consumer<K, V> consumer;
     private final ColumnStore store;
     private final RowMapper<K, V> rows;
-    private final Consumer<DeadLetter> deadLetters;
+    private final Function<DeadLetter, CompletableFuture<?>> deadLetters;
     private final Duration pollTimeout;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -47,10 +57,11 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
     private final AtomicLong lagMeasuredAtNanos = new AtomicLong(Long.MIN_VALUE);
     private final Counter rowsWritten;
     private final Counter deadLettered;
+    private final Counter insertFailures;
     private final Timer insertLatency;
 
-    public TopicSink(Topic<K, V> topic, KafkaConsumer<K, V> consumer, ColumnStore store, RowMapper<K, V> rows,
-            Consumer<DeadLetter> deadLetters, Duration pollTimeout, MeterRegistry meters) {
+    public TopicSink(Topic<K, V> topic, Consumer<K, V> consumer, ColumnStore store, RowMapper<K, V> rows,
+            Function<DeadLetter, CompletableFuture<?>> deadLetters, Duration pollTimeout, MeterRegistry meters) {
         this.topic = topic;
         this.consumer = consumer;
         this.store = store;
@@ -59,6 +70,7 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
         this.pollTimeout = pollTimeout;
         this.rowsWritten = Counter.builder("learnstream.sink.rows").tag("table", rows.table()).register(meters);
         this.deadLettered = Counter.builder("learnstream.sink.dead_lettered").tag("table", rows.table()).register(meters);
+        this.insertFailures = Counter.builder("learnstream.sink.insert.failures").tag("table", rows.table()).register(meters);
         this.insertLatency = Timer.builder("learnstream.sink.insert.latency").tag("table", rows.table()).register(meters);
     }
 
@@ -86,7 +98,7 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
                     skipUnreadable(e);
                     continue;
                 }
-                if (!batch.isEmpty()) write(batch);
+                if (!batch.isEmpty()) writeUntilDone(batch);
                 updateLag();
             }
         } catch (WakeupException e) {
@@ -101,35 +113,78 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
         }
     }
 
-    private void write(ConsumerRecords<K, V> batch) {
+    /**
+     * Writes the batch, retrying with backoff while ClickHouse refuses it (down, restarting, too many parts), so a
+     * passing outage pauses the sink instead of ending it; then commits. A commit lost to a rebalance is harmless:
+     * whoever gets the partitions writes the batch again, which the tables absorb.
+     */
+    private void writeUntilDone(ConsumerRecords<K, V> batch) {
         List<List<?>> table = new ArrayList<>(batch.count());
         for (ConsumerRecord<K, V> record : batch) {
             if (record.value() != null) table.add(rows.row(record.key(), record.value(), record.offset()));
         }
-        if (!table.isEmpty()) {
-            long started = System.nanoTime();
-            store.insert(rows.table(), rows.columns(), table);
-            insertLatency.record(Duration.ofNanos(System.nanoTime() - started));
-            rowsWritten.increment(table.size());
+        long backoff = INITIAL_BACKOFF_MS;
+        while (!table.isEmpty()) {
+            try {
+                long started = System.nanoTime();
+                store.insert(rows.table(), rows.columns(), table);
+                insertLatency.record(Duration.ofNanos(System.nanoTime() - started));
+                rowsWritten.increment(table.size());
+                break;
+            } catch (ColumnStoreException e) {
+                if (!running.get()) throw e;
+                insertFailures.increment();
+                log.warn("sink {} -> {}: insert of {} rows failed, retrying in {} ms: {}", topic.name(), rows.table(), table.size(),
+                        backoff, e.getMessage());
+                pause(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
         }
-        consumer.commitSync();
+        try {
+            consumer.commitSync();
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            log.info("sink {}: commit lost to a rebalance; the new owner of the partitions writes the batch again", rows.table());
+        }
     }
 
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+
+    /**
+     * Sends an unreadable record to the dead-letter topic and, once that write is acknowledged, moves and commits
+     * past it. If the dead letter cannot be written the sink stops rather than lose the record.
+     */
     private void skipUnreadable(RecordDeserializationException e) {
         TopicPartition partition = e.topicPartition();
         byte[] payload = e.valueBuffer() == null ? new byte[0] : bytes(e.valueBuffer());
-        deadLetters.accept(DeadLetter.newBuilder()
+        boolean cut = payload.length > MAX_DEAD_LETTER_PAYLOAD_BYTES;
+        String encoded = Base64.getEncoder().encodeToString(cut ? java.util.Arrays.copyOf(payload, MAX_DEAD_LETTER_PAYLOAD_BYTES) : payload);
+        DeadLetter letter = DeadLetter.newBuilder()
                 .setSource("sink." + rows.table())
                 .setReason(partition + "@" + e.offset() + " could not be read: " + e.getMessage()
-                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"))
-                .setPayload("base64:" + Base64.getEncoder().encodeToString(payload))
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")
+                        + (cut ? "; payload cut to its first " + MAX_DEAD_LETTER_PAYLOAD_BYTES + " of " + payload.length
+                                + " bytes (the record stays on " + partition + "@" + e.offset() + ")" : ""))
+                .setPayload("base64:" + encoded)
                 .setReceivedTime(Instant.now())
-                .build());
+                .build();
+        try {
+            deadLetters.apply(letter).get(30, TimeUnit.SECONDS);
+        } catch (Exception failed) {
+            throw new IllegalStateException("sink " + rows.table() + ": could not dead-letter unreadable record " + partition + "@"
+                    + e.offset() + "; stopping instead of skipping it", failed);
+        }
         deadLettered.increment();
         log.warn("sink {}: record {}@{} unreadable, sent to the dead-letter topic", rows.table(), partition, e.offset());
         consumer.seek(partition, e.offset() + 1);
         // commit past it: nothing else may come to move the committed offset (and the archive's watermark) on
-        consumer.commitSync(java.util.Map.of(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(e.offset() + 1)));
+        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(e.offset() + 1)));
     }
 
     private static byte[] bytes(java.nio.ByteBuffer buffer) {

@@ -1,0 +1,111 @@
+package io.learnstream.sinks.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.learnstream.schemas.topic.Topic;
+import io.learnstream.sinks.spi.ColumnStore;
+import io.learnstream.sinks.spi.ColumnStoreException;
+import io.learnstream.sinks.spi.QueryResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Test;
+
+class TopicSinkTest {
+    private static final Topic<String, String> TOPIC = new Topic<>("things", Serdes.String(), Serdes.String());
+    private static final TopicPartition PARTITION = new TopicPartition("things", 0);
+
+    @Test
+    void shouldKeepTheBatchAndRetryWhileClickHouseRefusesInserts() throws Exception {
+        // given ClickHouse refuses the first two inserts (down, restarting)
+        FlakyStore store = new FlakyStore(2);
+        MockConsumer<String, String> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
+        TopicSink<String, String> sink = new TopicSink<>(TOPIC, consumer, store, new Rows(), letter -> CompletableFuture.completedFuture(null),
+                Duration.ofMillis(10), new SimpleMeterRegistry());
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(PARTITION));
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            consumer.addRecord(new ConsumerRecord<>("things", 0, 0, "a", "first"));
+            consumer.addRecord(new ConsumerRecord<>("things", 0, 1, "b", "second"));
+        });
+
+        // when the sink runs
+        Thread thread = Thread.ofPlatform().start(sink);
+        try {
+            // then the rows are written once ClickHouse takes them, and only then committed; the sink is still running
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.written.size() == 2);
+            assertThat(store.attempts.get()).isEqualTo(3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> consumer.committed(Set.of(PARTITION)).get(PARTITION) != null
+                    && consumer.committed(Set.of(PARTITION)).get(PARTITION).offset() == 2);
+            assertThat(thread.isAlive()).isTrue();
+        } finally {
+            sink.close();
+            thread.join(5_000);
+        }
+    }
+
+    /** Refuses the first {@code failures} inserts, then keeps what it is given. */
+    private static final class FlakyStore implements ColumnStore {
+        final List<Object> written = new ArrayList<>();
+        final AtomicInteger attempts = new AtomicInteger();
+        private final int failures;
+
+        FlakyStore(int failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public void insert(String table, List<String> columns, List<? extends List<?>> rows) {
+            if (attempts.incrementAndGet() <= failures) throw new ColumnStoreException("Connection refused (ClickHouse restarting)");
+            synchronized (written) {
+                written.addAll(rows);
+            }
+        }
+
+        @Override
+        public void execute(String sql) {
+            throw new UnsupportedOperationException("the sink only inserts");
+        }
+
+        @Override
+        public QueryResult query(String sql) {
+            throw new UnsupportedOperationException("the sink only inserts");
+        }
+
+        @Override
+        public String describe() {
+            return "flaky test store";
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private static final class Rows implements RowMapper<String, String> {
+        @Override
+        public String table() {
+            return "things";
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of("key", "value");
+        }
+
+        @Override
+        public List<Object> row(String key, String value, long offset) {
+            return List.of(key, value);
+        }
+    }
+}
