@@ -152,18 +152,19 @@ public final class Pipeline implements AutoCloseable {
             // analytics: stored input to learning events, learning events to engagement, engagement into ClickHouse
             Analytics analytics = null;
             if (config.runs(Part.ANALYTICS)) {
+                // each part is on the shutdown stack as soon as it exists, so a failed start closes what it made
                 KafkaStreams intake = new KafkaStreams(IntakeTopology.build(topics, serdes, new IntakeMetrics(meters)),
                         streamsProperties(config, INTAKE_APPLICATION_ID));
+                started.push(() -> intake.close(Duration.ofSeconds(30)));
                 intake.setUncaughtExceptionHandler(stopOnError("intake"));
                 KafkaStreams streams = new KafkaStreams(EngagementTopology.build(topics, serdes, EngagementOptions.defaults()),
                         streamsProperties(config, STREAMS_APPLICATION_ID));
+                started.push(() -> streams.close(Duration.ofSeconds(30)));
                 streams.setUncaughtExceptionHandler(stopOnError("engagement"));
+                intake.start();
+                streams.start();
                 TopicSink<StudentCourseDay, EngagementDaily> engagementSink = sink(topics.engagementDaily(), ENGAGEMENT_SINK_GROUP,
                         config, store, new EngagementDailyRows(Clock.systemUTC()), deadLetters, meters);
-                intake.start();
-                started.push(() -> intake.close(Duration.ofSeconds(30)));
-                streams.start();
-                started.push(() -> streams.close(Duration.ofSeconds(30)));
                 started.push(run(engagementSink, "learnstream-sink-engagement-daily"));
                 analytics = new Analytics(intake, streams, engagementSink);
             }
@@ -181,11 +182,12 @@ public final class Pipeline implements AutoCloseable {
                 started.push(run(attachmentSink, "learnstream-sink-xapi-attachments"));
             }
             Pipeline pipeline = new Pipeline(config.commitInterval(), topics, directory, ingestMetrics, ingest, analytics, store);
-            ingest.start();
             started.push(ingest);
+            ingest.start();
             pipeline.closeables.addAll(started);
             return pipeline;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Error too: a native library that fails to load must not leave clients and threads behind
             Shutdown.inReverseOrder(started);
             throw e;
         }

@@ -54,7 +54,7 @@ public final class EmbeddedStack implements AutoCloseable {
                     store, meters);
             started.push(pipeline);
             return new EmbeddedStack(kafka, registry, store, pipeline, started);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             Shutdown.inReverseOrder(started);
             throw e;
         }
