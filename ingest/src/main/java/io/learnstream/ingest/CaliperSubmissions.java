@@ -36,8 +36,9 @@ public final class CaliperSubmissions {
         List<String> ids = new ArrayList<>(events.size());
         for (CaliperEventRecord event : events) {
             ids.add(event.getEventId());
-            acks.add(publisher.send(topics.caliperEvents(), Topics.tenantScopedKey(submitter.tenantId(), event.getEventId()), event,
-                    event.getReceived().toEpochMilli()));
+            // urn:uuid ids are case-insensitive: one key however the sensor cases a resent event's id
+            String key = Topics.tenantScopedKey(submitter.tenantId(), event.getEventId().toLowerCase(java.util.Locale.ROOT));
+            acks.add(publisher.send(topics.caliperEvents(), key, event, event.getReceived().toEpochMilli()));
         }
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).thenApply(done -> {
             metrics.caliperAccepted(events.size());
