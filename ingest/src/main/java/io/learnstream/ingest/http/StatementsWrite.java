@@ -16,12 +16,12 @@ import io.learnstream.ingest.auth.Scope;
 import io.learnstream.ingest.xapi.Statement;
 import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.XapiVersion;
+import io.learnstream.ingest.xapi.validation.Uuids;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
 
 /**
  * The write side of the xAPI Statement resource: {@code POST /xAPI/statements} (one statement or an array;
@@ -32,8 +32,6 @@ import java.util.regex.Pattern;
  * statements, and the answer is sent only after Kafka acknowledged both.
  */
 final class StatementsWrite {
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     /**
      * Where the statements are sent once Kafka acknowledged the attachment data: not on the producer's I/O thread that
@@ -76,7 +74,7 @@ final class StatementsWrite {
         if (statementId == null) {
             throw new ApiException(400, "missing_parameter", "PUT needs the statementId parameter: /xAPI/statements?statementId=<uuid>");
         }
-        if (!UUID_TEXT.matcher(statementId).matches()) {
+        if (!Uuids.isStandardForm(statementId)) {
             throw new StatementRejectedException("statementId", "must be a UUID such as 3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77");
         }
         Body body = body(ctx);

@@ -8,8 +8,8 @@ import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.StatementValidator;
 import io.learnstream.ingest.xapi.XapiTimestamps;
 import io.learnstream.ingest.xapi.XapiVersion;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.learnstream.ingest.xapi.validation.Iris;
+import io.learnstream.ingest.xapi.validation.Uuids;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -76,8 +76,6 @@ public record StatementQuery(
     /** The only parameters that may accompany {@code statementId} or {@code voidedStatementId}. */
     static final Set<String> ALLOWED_WITH_ID = Set.of(STATEMENT_ID, VOIDED_STATEMENT_ID, "format", "attachments");
 
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final StatementValidator VALIDATOR = new StatementValidator();
@@ -188,24 +186,15 @@ public record StatementQuery(
     }
 
     private static String iri(String name, String value) {
-        if (!isAbsoluteIri(value)) {
+        if (!Iris.isAbsoluteIri(value)) {
             throw new StatementQueryException(name, "must be an absolute IRI such as http://adlnet.gov/expapi/verbs/completed, got '" + value + "'");
         }
         return value;
     }
 
-    private static boolean isAbsoluteIri(String text) {
-        if (text.isEmpty() || text.chars().anyMatch(c -> c == ' ' || c < 0x20)) return false;
-        try {
-            return new URI(text.replace("[", "%5B").replace("]", "%5D")).isAbsolute();
-        } catch (URISyntaxException e) {
-            int colon = text.indexOf(':');
-            return colon > 0 && text.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*");
-        }
-    }
 
     private static String uuid(String name, String value) {
-        if (!UUID_TEXT.matcher(value).matches()) {
+        if (!Uuids.isStandardForm(value)) {
             throw new StatementQueryException(name, "must be a UUID such as 3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77, got '" + value + "'");
         }
         return value.toLowerCase(Locale.ROOT);

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * This is the best-effort validation xAPI 1.0.3 Data 2.2.s4.b6 allows; it accepts every IRI the specification's
  * examples and the conformance suite use.
  */
-final class Iris {
+public final class Iris {
     private static final boolean[] ALLOWED_ASCII = new boolean[128];
 
     static {
@@ -41,7 +41,8 @@ final class Iris {
         }
     }
 
-    static boolean isAbsoluteIri(String text) {
+    /** Whether the text is an absolute IRI (RFC 3987 syntax): the one test of an IRI for validation and query parameters alike. */
+    public static boolean isAbsoluteIri(String text) {
         return isAbsolute(text, false);
     }
 

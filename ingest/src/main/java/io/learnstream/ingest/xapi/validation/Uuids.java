@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * UUIDs in the standard string form of RFC 4122 (8-4-4-4-12 hexadecimal digits, either case), the form xAPI Data 4.4
  * requires. Any version is accepted; the variant is only recommended by the specification, so it is not enforced.
  */
-final class Uuids {
+public final class Uuids {
     private Uuids() {}
 
     static void requireUuid(JsonNode node, JsonPath path) {
@@ -15,7 +15,8 @@ final class Uuids {
         }
     }
 
-    static boolean isStandardForm(String text) {
+    /** Whether the text is a UUID in standard form: the one test of a UUID for statements and parameters alike. */
+    public static boolean isStandardForm(String text) {
         if (text.length() != 36) return false;
         for (int i = 0; i < 36; i++) {
             char c = text.charAt(i);
