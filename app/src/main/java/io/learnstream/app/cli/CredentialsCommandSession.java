@@ -1,5 +1,6 @@
 package io.learnstream.app.cli;
 
+import io.learnstream.app.pipeline.Shutdown;
 import io.learnstream.embedded.EmbeddedKafka;
 import io.learnstream.embedded.EmbeddedKafkaConfig;
 import io.learnstream.embedded.EmbeddedKafkaException;
@@ -17,8 +18,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What one {@code learnstream credentials} command works on, opened for the command and closed after it: the
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * schema registry on it.
  */
 final class CredentialsCommandSession implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(CredentialsCommandSession.class);
     static final String CLIENT_ID = "learnstream-cli";
 
     private final TenantDirectory directory;
@@ -64,7 +62,7 @@ final class CredentialsCommandSession implements AutoCloseable {
             opened.push(directory);
             return new CredentialsCommandSession(directory, opened);
         } catch (RuntimeException e) {
-            closeAll(opened);
+            Shutdown.inReverseOrder(opened);
             throw e;
         }
     }
@@ -75,7 +73,7 @@ final class CredentialsCommandSession implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(opened);
+        Shutdown.inReverseOrder(opened);
     }
 
     private static EmbeddedKafka startEmbeddedKafka(Path kafkaDir) {
@@ -100,14 +98,4 @@ final class CredentialsCommandSession implements AutoCloseable {
         return false;
     }
 
-    private static void closeAll(Deque<AutoCloseable> opened) {
-        while (!opened.isEmpty()) {
-            AutoCloseable next = opened.pop();
-            try {
-                next.close();
-            } catch (Exception e) {
-                log.warn("error while closing {}", next, e);
-            }
-        }
-    }
 }

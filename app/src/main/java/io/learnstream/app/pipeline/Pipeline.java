@@ -264,7 +264,8 @@ public final class Pipeline implements AutoCloseable {
         // the consumer registers each topic-level metric twice: under the topic's name and, for older
         // dashboards, with dots replaced by underscores; count one of them
         String topic = topics.learningEvents().name();
-        return (long) (consumedTotal(topic) > 0 ? consumedTotal(topic) : consumedTotal(topic.replace('.', '_')));
+        double dotted = consumedTotal(topic);
+        return (long) (dotted > 0 ? dotted : consumedTotal(topic.replace('.', '_')));
     }
 
     private double consumedTotal(String topicTag) {
