@@ -1,5 +1,6 @@
 package io.learnstream.app.bench;
 
+import io.learnstream.app.simulate.Credentials;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnstream.app.simulate.SimulatorConfig;
 import io.learnstream.app.simulate.StatementGenerator;
@@ -64,7 +65,7 @@ public final class IngestBenchmark {
         this.clients = clients;
     }
 
-    public Result run(EmbeddedStack stack, DemoDistrict.Credential credential, java.io.PrintStream out) throws Exception {
+    public Result run(EmbeddedStack stack, Credentials credential, java.io.PrintStream out) throws Exception {
         out.printf("bench: generating %,d statements of the simulated district...%n", statements * 6 / 5);
         List<byte[]> batches = batches(statements * 6 / 5);
         int warmup = batches.size() / 6;
@@ -125,7 +126,7 @@ public final class IngestBenchmark {
     }
 
     /** Posts every batch (each client takes the next one), failing on any answer but 200; returns each request's latency. */
-    private long[] post(List<byte[]> batches, URI endpoint, DemoDistrict.Credential credential) throws Exception {
+    private long[] post(List<byte[]> batches, URI endpoint, Credentials credential) throws Exception {
         long[] latencies = new long[batches.size()];
         AtomicInteger next = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {

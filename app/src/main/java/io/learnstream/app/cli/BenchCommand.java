@@ -1,5 +1,6 @@
 package io.learnstream.app.cli;
 
+import io.learnstream.app.simulate.Credentials;
 import io.learnstream.app.bench.IngestBenchmark;
 import io.learnstream.app.stack.DemoDistrict;
 import io.learnstream.app.stack.EmbeddedStack;
@@ -54,7 +55,7 @@ public final class BenchCommand implements Runnable {
                 IngestBenchmark.Result result;
                 try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dir, 0, 0, 0, partitions, Optional.ofNullable(chdbLibrary))
                         .frontDoorOnly(), new SimpleMeterRegistry())) {
-                    DemoDistrict.Credential credential = DemoDistrict.ensure(stack.pipeline().directory(), dir.resolve("secrets"));
+                    Credentials credential = DemoDistrict.ensure(stack.pipeline().directory(), dir.resolve("secrets"));
                     result = new IngestBenchmark(statements, batch, clients).run(stack, credential, System.out);
                 }
                 System.out.printf(Locale.ROOT, """

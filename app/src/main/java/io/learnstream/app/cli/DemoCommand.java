@@ -66,10 +66,10 @@ public final class DemoCommand implements Callable<Integer> {
     private void run(EmbeddedStackConfig config, StopSignal stop, long started) throws Exception {
         try (EmbeddedStack embedded = EmbeddedStack.start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
             Pipeline pipeline = embedded.pipeline();
-            DemoDistrict.Credential credential = DemoDistrict.ensure(pipeline.directory(), config.secretsDir());
+            Credentials credential = DemoDistrict.ensure(pipeline.directory(), config.secretsDir());
             printAddresses(embedded, started, credential);
             Simulator simulator = new Simulator(SimulatorConfig.builder(URI.create(embedded.ingestUrl()), config.simulatorDir())
-                    .rate(rate).students(students).seed(seed).credentials(new Credentials(credential.key(), credential.secret())).build());
+                    .rate(rate).students(students).seed(seed).credentials(credential).build());
             simulator.start();
             long runStarted = System.nanoTime();
             Duration remaining = duration;
@@ -92,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void printAddresses(EmbeddedStack embedded, long started, DemoDistrict.Credential credential) {
+    private void printAddresses(EmbeddedStack embedded, long started, Credentials credential) {
         out.printf(Locale.ROOT, "learnstream: embedded stack up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         out.printf("  Kafka broker      %s   (e.g. kcat -b %s -L)%n", embedded.kafkaBootstrapServers(), embedded.kafkaBootstrapServers());
         out.printf("  schema registry   %s   (e.g. curl %s/subjects)%n", embedded.registryUrl(), embedded.registryUrl());

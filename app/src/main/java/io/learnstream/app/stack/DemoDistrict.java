@@ -1,5 +1,6 @@
 package io.learnstream.app.stack;
 
+import io.learnstream.app.simulate.Credentials;
 import io.learnstream.ingest.auth.Authenticator;
 import io.learnstream.ingest.auth.AuthenticationException;
 import io.learnstream.ingest.auth.IssuedCredential;
@@ -7,11 +8,9 @@ import io.learnstream.ingest.auth.Scope;
 import io.learnstream.ingest.auth.TenantDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Base64;
 import java.util.Properties;
 import java.util.Set;
 
@@ -28,30 +27,18 @@ public final class DemoDistrict {
     private DemoDistrict() {}
 
     /** The demo district, created if new, and a working credential for it. */
-    public static Credential ensure(TenantDirectory directory, Path secretsDir) {
+    public static Credentials ensure(TenantDirectory directory, Path secretsDir) {
         directory.districts().createIfAbsent(TENANT, NAME);
         Path file = secretsDir.resolve("demo-credential.properties");
-        Credential kept = read(file);
+        Credentials kept = read(file);
         if (kept != null && works(directory.authenticator(), kept)) return kept;
         IssuedCredential issued = directory.credentials().add(TENANT, TOOL, Set.of(Scope.ALL));
-        Credential fresh = new Credential(issued.key(), issued.secret());
+        Credentials fresh = new Credentials(issued.key(), issued.secret());
         write(file, fresh);
         return fresh;
     }
 
-    /** An HTTP Basic key and secret. */
-    public record Credential(String key, String secret) {
-        public String authorizationHeader() {
-            return "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String toString() {
-            return "Credential[key=" + key + ", secret=****]";
-        }
-    }
-
-    private static boolean works(Authenticator authenticator, Credential credential) {
+    private static boolean works(Authenticator authenticator, Credentials credential) {
         try {
             authenticator.authenticate(credential.authorizationHeader());
             return true;
@@ -60,7 +47,7 @@ public final class DemoDistrict {
         }
     }
 
-    private static Credential read(Path file) {
+    private static Credentials read(Path file) {
         if (!Files.isRegularFile(file)) return null;
         Properties props = new Properties();
         try (var in = Files.newBufferedReader(file)) {
@@ -70,10 +57,10 @@ public final class DemoDistrict {
         }
         String key = props.getProperty("key");
         String secret = props.getProperty("secret");
-        return key == null || secret == null ? null : new Credential(key, secret);
+        return key == null || secret == null ? null : new Credentials(key, secret);
     }
 
-    private static void write(Path file, Credential credential) {
+    private static void write(Path file, Credentials credential) {
         Properties props = new Properties();
         props.setProperty("key", credential.key());
         props.setProperty("secret", credential.secret());

@@ -1,5 +1,6 @@
 package io.learnstream.app.stack;
 
+import io.learnstream.app.simulate.Credentials;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,9 +14,9 @@ final class RunningStack implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final EmbeddedStack stack;
-    final DemoDistrict.Credential credential;
+    final Credentials credential;
 
-    private RunningStack(EmbeddedStack stack, DemoDistrict.Credential credential) {
+    private RunningStack(EmbeddedStack stack, Credentials credential) {
         this.stack = stack;
         this.credential = credential;
     }

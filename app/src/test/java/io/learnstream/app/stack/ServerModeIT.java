@@ -1,5 +1,6 @@
 package io.learnstream.app.stack;
 
+import io.learnstream.app.simulate.Credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,7 +51,7 @@ class ServerModeIT {
                 Pipeline pipeline = Pipeline.start(new PipelineConfig(KAFKA.getBootstrapServers(), registry.url(), dir.resolve("streams"),
                         2, Duration.ofSeconds(1), IngestConfig.defaults().withPort(0), dir.resolve("secrets"),
                         java.util.EnumSet.allOf(io.learnstream.app.pipeline.Part.class)), store, meters)) {
-            DemoDistrict.Credential credential = DemoDistrict.ensure(pipeline.directory(), dir.resolve("secrets"));
+            Credentials credential = DemoDistrict.ensure(pipeline.directory(), dir.resolve("secrets"));
             String statements = "[" + statement("ann", "09:00") + "," + statement("ann", "09:20") + "," + statement("bob", "09:05") + "]";
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pipeline.ingestUrl() + "/xAPI/statements"))
                     .header("Content-Type", "application/json").header("X-Experience-API-Version", "1.0.3")
