@@ -1,0 +1,156 @@
+package io.learnstream.ingest.xapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnstream.schemas.testing.SharedDatasets;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContentHashTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    private static final String STATEMENT = """
+            {"id":"6690E6C9-3EF0-4ED3-8B37-7F3964730BEE","actor":{"mbox":"mailto:ada@example.org","name":"Ada"},
+             "verb":{"id":"http://adlnet.gov/expapi/verbs/answered","display":{"en-US":"answered"}},
+             "object":{"id":"http://example.org/quiz/1"},"result":{"score":{"scaled":0.75,"raw":3,"max":4},"success":true},
+             "timestamp":"2026-09-01T10:15:00+02:00"}""";
+
+    @Nested
+    class WhatCountsAsTheSameStatement {
+        @Test
+        void shouldHashAlikeStatementsThatDifferOnlyInPropertyOrder() throws Exception {
+            String reordered = """
+                    {"timestamp":"2026-09-01T10:15:00+02:00","object":{"id":"http://example.org/quiz/1"},
+                     "result":{"success":true,"score":{"max":4,"raw":3,"scaled":0.75}},
+                     "verb":{"display":{"en-US":"answered"},"id":"http://adlnet.gov/expapi/verbs/answered"},
+                     "actor":{"name":"Ada","mbox":"mailto:ada@example.org"},"id":"6690E6C9-3EF0-4ED3-8B37-7F3964730BEE"}""";
+            assertThat(ContentHash.of(json(reordered))).isEqualTo(ContentHash.of(json(STATEMENT)));
+        }
+
+        @Test
+        void shouldHashAlikeOneInstantWrittenInAnotherZoneAndTheIdInAnotherCase() throws Exception {
+            ObjectNode other = (ObjectNode) json(STATEMENT);
+            other.put("timestamp", "2026-09-01T08:15:00.000Z");
+            other.put("id", "6690e6c9-3ef0-4ed3-8b37-7f3964730bee");
+            assertThat(ContentHash.of(other)).isEqualTo(ContentHash.of(json(STATEMENT)));
+        }
+
+        @Test
+        void shouldLeaveOutWhatTheLrsSets() throws Exception {
+            ObjectNode stored = (ObjectNode) json(STATEMENT);
+            stored.put("stored", "2026-09-01T08:16:00Z");
+            stored.put("version", "1.0.3");
+            stored.putObject("authority").put("mbox", "mailto:lrs@example.org");
+            assertThat(ContentHash.of(stored)).isEqualTo(ContentHash.of(json(STATEMENT)));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/result/score/scaled", "/actor/name", "/verb/display/en-US", "/timestamp"})
+        void shouldHashApartStatementsThatDifferInContent(String pointer) throws Exception {
+            ObjectNode other = (ObjectNode) json(STATEMENT);
+            JsonNode parent = other.at(pointer.substring(0, pointer.lastIndexOf('/')));
+            String field = pointer.substring(pointer.lastIndexOf('/') + 1);
+            ObjectNode container = parent.isMissingNode() ? other : (ObjectNode) parent;
+            if (container.get(field).isNumber()) container.put(field, 0.5);
+            else if (field.equals("timestamp")) container.put(field, "2026-09-01T10:15:01+02:00");
+            else container.put(field, container.get(field).asText() + "!");
+            assertThat(ContentHash.of(other)).isNotEqualTo(ContentHash.of(json(STATEMENT)));
+        }
+
+        @Test
+        void shouldHashAnUnpairedSurrogateByItsEscape() throws Exception {
+            JsonNode lone = json("{\"object\":{\"id\":\"http://example.org/a\"},\"context\":{\"extensions\":{\"http://example.org/x\":\"a\\ud800b\"}}}");
+            JsonNode otherLone = json("{\"object\":{\"id\":\"http://example.org/a\"},\"context\":{\"extensions\":{\"http://example.org/x\":\"a\\udc00b\"}}}");
+            assertThat(ContentHash.of(lone)).isEqualTo(ContentHash.of(lone.deepCopy())).isNotEqualTo(ContentHash.of(otherLone));
+        }
+    }
+
+    /**
+     * The hashes already stored (in the archive and on the statements topic) were made by writing the canonical tree with
+     * Jackson; the direct writer must give the very same bytes, or a retry of an old statement would get 409.
+     */
+    @Nested
+    class SameHashesAsTheJacksonCanonicalForm {
+        private static final ObjectMapper CANONICAL = new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
+
+        /** What {@link ContentHash} computed before it wrote the canonical form itself. */
+        private static String jacksonHash(JsonNode statement) throws Exception {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            copy.setAll((ObjectNode) statement);
+            copy.remove("stored");
+            copy.remove("authority");
+            copy.remove("version");
+            if (copy.hasNonNull("timestamp") && copy.get("timestamp").isTextual()) {
+                copy.put("timestamp", XapiTimestamps.format(XapiTimestamps.parse(copy.get("timestamp").asText())));
+            }
+            if (copy.hasNonNull("id")) copy.put("id", copy.get("id").asText().toLowerCase(Locale.ROOT));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(copy)));
+        }
+
+        @Test
+        void shouldHashEveryRalphVideoStatementAsBefore() throws Exception {
+            int compared = 0;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                    Files.newInputStream(SharedDatasets.path("xapi/ralph-video-statements.json.gz"))), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    JsonNode statement = JSON.readTree(line);
+                    assertThat(ContentHash.of(statement)).as(line).isEqualTo(jacksonHash(statement));
+                    compared++;
+                }
+            }
+            assertThat(compared).isEqualTo(22_000);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                // escapes: quotes, backslashes, every control character Jackson writes short or as \\u00XX, DEL, slash
+                "{\"actor\":{\"name\":\"say \\\"hi\\\" \\\\ o/ \\b\\f\\n\\r\\t \\u0000\\u0001\\u001f \\u007f\"}}",
+                // non-ASCII: Latin-1, other planes of the BMP and a pair of surrogates (an emoji)
+                "{\"verb\":{\"display\":{\"fr-FR\":\"a répondu\",\"ja-JP\":\"回答した\",\"und\":\"\\ud83d\\ude00 ok\"}}}",
+                // unpaired surrogates, which JSON lets through
+                "{\"x\":\"a\\ud800b\\udc00\",\"\\udbff\":1}",
+                // numbers as JSON has them: integers, longs, big integers, fractions, exponents, negatives, zero
+                "{\"result\":{\"score\":{\"raw\":3,\"min\":-2147483649,\"max\":123456789012345678901234567890,\"scaled\":-0.0}}}",
+                "{\"result\":{\"score\":{\"raw\":1.0E-7,\"min\":0.1,\"max\":12345.678e3,\"scaled\":1}},\"x\":[1e300,-1.5E-300,0]}",
+                // booleans, nulls, empty containers, nesting, arrays of objects
+                "{\"result\":{\"success\":false,\"completion\":true,\"extensions\":{}},\"a\":[],\"b\":[null,[{}],[[1,2],{\"z\":1,\"a\":2}]]}",
+                // keys sorted by UTF-16 code unit, as TreeMap sorts them: capitals before lower case, non-ASCII last
+                "{\"b\":1,\"B\":2,\"é\":3,\"e\":4,\"_\":5,\"10\":6,\"9\":7,\"\":8}",
+                // the top-level properties the hash treats apart, present, absent and null
+                "{\"id\":null,\"timestamp\":null,\"stored\":null}",
+                "{\"id\":\"ABCDEF00-0000-4000-8000-000000000000\",\"timestamp\":\"2026-01-01T00:00:00.123456+05:30\",\"version\":\"1.0.0\"}"})
+        void shouldWriteTheSameBytesAsJacksonFor(String statement) throws Exception {
+            assertThat(ContentHash.of(json(statement))).isEqualTo(jacksonHash(json(statement)));
+        }
+
+        @Test
+        void shouldHashASubStatementWithAGroupAsBefore() throws Exception {
+            List<JsonNode> statements = List.of(json(STATEMENT), json("{\"object\":{\"objectType\":\"SubStatement\","
+                    + "\"actor\":{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:b@example.org\"},{\"mbox\":\"mailto:a@example.org\"}]},"
+                    + "\"verb\":{\"id\":\"http://example.org/v\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\"6690e6c9-3ef0-4ed3-8b37-7f3964730bee\"}}}"));
+            for (JsonNode statement : statements) {
+                assertThat(ContentHash.of(statement)).isEqualTo(jacksonHash(statement));
+            }
+        }
+    }
+}
