@@ -24,6 +24,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import io.learnstream.app.simulate.activity.Term;
+import io.learnstream.app.simulate.district.DistrictGenerator;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,9 +47,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * costs: parsing, validation, duplicate checks, authentication, HTTP.
  */
 public final class IngestBenchmark {
-    /** The figures of one run. */
+    /**
+     * The figures of one run.
+     *
+     * @param jitMillis time the JIT's compiler threads spent compiling while the front door was measured
+     * @param gcMillis  time spent collecting garbage while the front door was measured
+     * @param rawRuns   each raw-producer run's rate, in the order they ran
+     */
     public record Result(int statements, int batchSize, int clients, double httpPerSecond, double p50Millis, double p99Millis,
-            double rawPerSecond, double averageRecordBytes, double httpCpuMicrosPerStatement, double rawCpuMicrosPerRecord) {
+            double rawPerSecond, double averageRecordBytes, double httpCpuMicrosPerStatement, double rawCpuMicrosPerRecord,
+            long jitMillis, long gcMillis, double measuredSeconds, double[] rawRuns) {
         public double ratio() {
             return httpPerSecond / rawPerSecond;
         }
@@ -53,73 +66,98 @@ public final class IngestBenchmark {
     public static final int RAW_RUNS = 3;
 
     private final int statements;
+    private final int warmup;
     private final int batchSize;
     private final int clients;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    public IngestBenchmark(int statements, int batchSize, int clients) {
+    /**
+     * @param warmup statements posted before the measurement, so that it sees code the JIT compiled rather than the
+     *               compiling: they come from another term of the district, so none of them is a duplicate
+     */
+    public IngestBenchmark(int statements, int warmup, int batchSize, int clients) {
         if (statements < batchSize) throw new IllegalArgumentException("statements (" + statements + ") must be at least one batch (" + batchSize + ")");
         if (batchSize < 1 || clients < 1) throw new IllegalArgumentException("batch size and clients must be at least 1");
+        if (warmup < 0) throw new IllegalArgumentException("warm-up statements must not be negative");
         this.statements = statements;
+        this.warmup = warmup;
         this.batchSize = batchSize;
         this.clients = clients;
     }
 
     public Result run(EmbeddedStack stack, Credentials credential, java.io.PrintStream out) throws Exception {
-        out.printf("bench: generating %,d statements of the simulated district...%n", statements * 6 / 5);
-        List<byte[]> batches = batches(statements * 6 / 5);
-        int warmup = batches.size() / 6;
+        out.printf("bench: generating %,d statements of the simulated district (and %,d of another term to warm up)...%n", statements, warmup);
+        List<byte[]> measuredBatches = batches(statements, 0);
+        List<byte[]> warmupBatches = batches(warmup, 1);
         URI endpoint = URI.create(stack.ingestUrl() + "/xAPI/statements");
 
-        out.printf("bench: warm-up, %,d batches...%n", warmup);
-        post(batches.subList(0, warmup), endpoint, credential);
+        out.printf("bench: warm-up, %,d batches...%n", warmupBatches.size());
+        post(warmupBatches, endpoint, credential);
         out.printf("bench: %d HTTP clients posting %,d statements in batches of %d...%n", clients, statements, batchSize);
         long cpuBefore = processCpuNanos();
+        long jitBefore = jitMillis();
+        long gcBefore = gcMillis();
         long started = System.nanoTime();
-        long[] latencies = post(batches.subList(warmup, batches.size()), endpoint, credential);
+        long[] latencies = post(measuredBatches, endpoint, credential);
         double httpSeconds = (System.nanoTime() - started) / 1e9;
         double httpCpu = (processCpuNanos() - cpuBefore) / 1e3;
-        int measured = (batches.size() - warmup) * batchSize;
+        long jit = jitMillis() - jitBefore;
+        long gc = gcMillis() - gcBefore;
+        int measured = measuredBatches.size() * batchSize;
 
         out.printf("bench: raw producer, the same records with the same settings, %d runs...%n", RAW_RUNS);
-        List<ConsumerRecord<byte[], byte[]>> records = readBack(stack, (long) batches.size() * batchSize);
+        List<ConsumerRecord<byte[], byte[]>> records = readBack(stack, (long) (warmupBatches.size() + measuredBatches.size()) * batchSize);
         List<ConsumerRecord<byte[], byte[]>> same = records.subList(records.size() - measured, records.size());
-        double[] rawRates = new double[RAW_RUNS];
+        double[] rawRuns = new double[RAW_RUNS];
         double rawCpu = 0;
         for (int run = 0; run < RAW_RUNS; run++) {
-            long rawCpuBefore = processCpuNanos();
-            rawRates[run] = rawRate(stack, same);
-            rawCpu += (processCpuNanos() - rawCpuBefore) / 1e3;
+            RawRun raw = rawRun(stack, same);
+            rawRuns[run] = raw.perSecond();
+            rawCpu += raw.cpuMicros();
         }
-        Arrays.sort(rawRates);
-        double rawPerSecond = rawRates[RAW_RUNS / 2];
+        double[] sorted = rawRuns.clone();
+        Arrays.sort(sorted);
+        double rawPerSecond = sorted[RAW_RUNS / 2];
 
         Arrays.sort(latencies);
-        double averageBytes = records.stream().mapToLong(r -> r.serializedKeySize() + r.serializedValueSize()).average().orElse(0);
+        double averageBytes = same.stream().mapToLong(r -> r.serializedKeySize() + r.serializedValueSize()).average().orElse(0);
         return new Result(measured, batchSize, clients, measured / httpSeconds, latencies[latencies.length / 2] / 1e6,
                 latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] / 1e6, rawPerSecond, averageBytes,
-                httpCpu / measured, rawCpu / ((double) measured * RAW_RUNS));
+                httpCpu / measured, rawCpu / ((double) measured * RAW_RUNS), jit, gc, httpSeconds, rawRuns);
     }
 
     /** CPU time of this whole process (front door, broker, clients: everything runs in it), in nanoseconds. */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private List<byte[]> batches(int count) {
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** {@code count} statements of the simulated district in batches; {@code term} 0 is the measured term, others differ in every id. */
+    private List<byte[]> batches(int count, int term) {
         DistrictSpec district = SimulatorConfig.builder(URI.create("http://127.0.0.1"), java.nio.file.Path.of("unused")).build().districtSpec();
-        StatementGenerator generator = StatementGenerator.create(district, LocalDate.of(2026, 8, 31));
         List<byte[]> batches = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         int inBatch = 0;
-        for (int i = 0; i < count && generator.hasNext(); i++) {
-            ObjectNode statement = generator.next();
-            body.append(inBatch == 0 ? '[' : ',').append(statement);
-            if (++inBatch == batchSize) {
-                batches.add(body.append(']').toString().getBytes(StandardCharsets.UTF_8));
-                body.setLength(0);
-                inBatch = 0;
+        int made = 0;
+        for (int round = 0; made < count; round++) {
+            // one term holds a few hundred thousand statements; further rounds simulate it again with another seed
+            StatementGenerator generator = StatementGenerator.create(DistrictGenerator.generate(district),
+                    new Term(LocalDate.of(2026, 8, 31), district.termWeeks(), district.zone()), district.seed() + 1_000L * term + round);
+            for (; made < count && generator.hasNext(); made++) {
+                ObjectNode statement = generator.next();
+                body.append(inBatch == 0 ? '[' : ',').append(statement);
+                if (++inBatch == batchSize) {
+                    batches.add(body.append(']').toString().getBytes(StandardCharsets.UTF_8));
+                    body.setLength(0);
+                    inBatch = 0;
+                }
             }
         }
         return batches;
@@ -173,22 +211,35 @@ public final class IngestBenchmark {
         return records;
     }
 
-    /** Records per second one producer with ingest's settings sends, from the first send to the last acknowledgement. */
-    private static double rawRate(EmbeddedStack stack, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
-        String topic = "learnstream.bench.raw-reference-" + System.currentTimeMillis();
+    /** One raw run: its rate, from the first send to the last acknowledgement, and the CPU the process spent meanwhile. */
+    private record RawRun(double perSecond, double cpuMicros) {}
+
+    /** One producer with ingest's settings sends {@code records} to a fresh topic with as many partitions; every send must succeed. */
+    private static RawRun rawRun(EmbeddedStack stack, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+        String topic = "learnstream.bench.raw-reference-" + System.nanoTime();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
             int partitions = admin.describeTopics(List.of(Topics.XAPI_STATEMENTS)).allTopicNames().get()
                     .get(Topics.XAPI_STATEMENTS).partitions().size();
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         }
         try (var producer = new KafkaProducer<byte[], byte[]>(ProducerSettings.forIngest(stack.kafkaBootstrapServers(), "learnstream-bench-raw"))) {
-            producer.partitionsFor(topic);
+            // not timed: one acknowledged record to each partition first, so the producer has its id and every leader
+            for (int partition = 0; partition < producer.partitionsFor(topic).size(); partition++) {
+                producer.send(new ProducerRecord<>(topic, partition, null, new byte[0])).get(30, TimeUnit.SECONDS);
+            }
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            long cpuBefore = processCpuNanos();
             long started = System.nanoTime();
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                producer.send(new ProducerRecord<>(topic, null, record.timestamp(), record.key(), record.value()));
+                producer.send(new ProducerRecord<>(topic, null, record.timestamp(), record.key(), record.value()), (metadata, error) -> {
+                    if (error != null) failure.compareAndSet(null, error);
+                });
             }
             producer.flush();
-            return records.size() / ((System.nanoTime() - started) / 1e9);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double cpu = (processCpuNanos() - cpuBefore) / 1e3;
+            if (failure.get() != null) throw new IllegalStateException("the raw producer's sends failed", failure.get());
+            return new RawRun(records.size() / seconds, cpu);
         }
     }
 }
