@@ -46,6 +46,17 @@ class LrsIT {
             assertThat(stored.get("authority").get("account").get("name").asText()).isEqualTo(lrs.credential.key());
             assertThat(byId.headers().firstValue("X-Experience-API-Consistent-Through")).isPresent();
 
+            // HEAD answers as GET without the body; the alternate request syntax (a form POST) reads as GET does
+            HttpResponse<String> head = lrs.head("?statementId=" + id);
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.headers().firstValue("Last-Modified")).isEqualTo(byId.headers().firstValue("Last-Modified")).isPresent();
+            assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString(byId.body().getBytes(StandardCharsets.UTF_8).length));
+            assertThat(lrs.head("?statementId=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+            HttpResponse<String> alternate = lrs.alternate("GET", "statementId=" + id);
+            assertThat(alternate.statusCode()).as(alternate.body()).isEqualTo(200);
+            assertThat(JSON.readTree(alternate.body()).get("id").asText()).isEqualTo(id);
+
             // listings show what the archive holds up to its Consistent-Through time: wait for it, as xAPI clients do
             await().atMost(BOUND).untilAsserted(() -> {
                 HttpResponse<String> query = lrs.get("?verb=" + "http://adlnet.gov/expapi/verbs/completed" + "&limit=10");

@@ -52,6 +52,21 @@ final class RunningStack implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> head(String query) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/xAPI/statements" + query))
+                .header("X-Experience-API-Version", "1.0.3").header("Authorization", credential.authorizationHeader())
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request in the 1.0.3 alternate request syntax: {@code ?method=} and a form holding the headers and parameters. */
+    HttpResponse<String> alternate(String method, String urlEncodedForm) throws Exception {
+        String form = urlEncodedForm + "&Authorization=" + java.net.URLEncoder.encode(credential.authorizationHeader(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&X-Experience-API-Version=1.0.3";
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/xAPI/statements?method=" + method))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     long engagementEvents() {
         return stack.store().query("SELECT sum(events) FROM engagement_daily").singleLong();
     }

@@ -18,7 +18,10 @@ import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.XapiVersion;
 import io.learnstream.schemas.topic.Topics;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.Map;
+import org.eclipse.jetty.servlet.FilterHolder;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -30,9 +33,11 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * GET  /xAPI/about        versions spoken (no credentials needed)
+ * HEAD on every GET route: the GET's status and headers, no body
  * POST /xAPI/statements   store one statement or an array        (statements/write)
  * PUT  /xAPI/statements   store one statement under ?statementId (statements/write)
  * GET  /xAPI/statements   read by id or query                    (statements/read)
+ * POST /xAPI/statements?method=GET|PUT|POST   the 1.0.3 alternate request syntax: a form with headers, content, parameters
  * POST /caliper           Caliper 1.2 envelope                   (statements/write)
  * GET  /metrics           Prometheus exposition of the meters
  * GET  /health
@@ -65,20 +70,24 @@ public final class IngestServer implements AutoCloseable {
             javalin.showJavalinBanner = false;
             javalin.http.maxRequestSize = config.maxRequestBytes();
             javalin.jsonMapper(new JavalinJackson(mapper, false));
+            javalin.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new FilterHolder(new AlternateRequestSyntax((int) Math.min(Integer.MAX_VALUE - 1, config.maxRequestBytes()))), STATEMENTS_PATH, EnumSet.of(DispatcherType.REQUEST)));
         });
         app.before(ctx -> ctx.attribute("learnstream.started", System.nanoTime()));
+        app.before(STATEMENTS_PATH, AlternateRequestSyntax::requireWellFormed);
         app.before(STATEMENTS_PATH, gate::admit);
         app.before(CALIPER_PATH, gate::authenticate);
-        app.get(ABOUT_PATH, about::get);
+        // HEAD answers as GET would, without the body (Communication 1.1); Jetty leaves the body out
+        get(ABOUT_PATH, about::get);
         app.post(STATEMENTS_PATH, write::post);
         app.put(STATEMENTS_PATH, write::put);
-        if (builder.reads != null) app.get(STATEMENTS_PATH, builder.reads::get);
+        if (builder.reads != null) get(STATEMENTS_PATH, builder.reads::get);
         if (builder.caliper != null) {
             CaliperResource caliper = new CaliperResource(builder.caliper, bodies, failures);
             app.post(CALIPER_PATH, caliper::post);
         }
-        if (builder.scrape != null) app.get(METRICS_PATH, ctx -> ctx.contentType("text/plain; version=0.0.4").result(builder.scrape.get()));
-        app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+        if (builder.scrape != null) get(METRICS_PATH, ctx -> ctx.contentType("text/plain; version=0.0.4").result(builder.scrape.get()));
+        get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         app.after(ctx -> record(metrics, ctx));
 
         app.exception(StatementRejectedException.class, (e, ctx) -> {
@@ -113,6 +122,12 @@ public final class IngestServer implements AutoCloseable {
 
     public static Builder builder(IngestConfig config, IngestMetrics metrics) {
         return new Builder(config, metrics);
+    }
+
+    /** A GET route, and HEAD on the same handler: Javalin by itself answers HEAD with an empty 200, not as GET would. */
+    private void get(String path, io.javalin.http.Handler handler) {
+        app.get(path, handler);
+        app.head(path, handler);
     }
 
     private static void record(IngestMetrics metrics, Context ctx) {
