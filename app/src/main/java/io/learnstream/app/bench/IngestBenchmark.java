@@ -30,6 +30,22 @@ import java.lang.management.ManagementFactory;
 import io.learnstream.app.simulate.activity.Term;
 import io.learnstream.app.simulate.district.DistrictGenerator;
 import java.util.concurrent.TimeUnit;
+import io.learnstream.ingest.IngestConfig;
+import io.learnstream.ingest.IngestMetrics;
+import io.learnstream.ingest.KnownStatements;
+import io.learnstream.ingest.StatementIntake;
+import io.learnstream.ingest.Submitter;
+import io.learnstream.ingest.http.IngestServer;
+import io.learnstream.ingest.http.JsonBodies;
+import io.learnstream.ingest.xapi.XapiVersion;
+import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
+import io.learnstream.schemas.serde.AvroSerdes;
+import io.learnstream.schemas.topic.TopicPublisher;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -56,9 +72,17 @@ public final class IngestBenchmark {
      */
     public record Result(int statements, int batchSize, int clients, double httpPerSecond, double p50Millis, double p99Millis,
             double rawPerSecond, double averageRecordBytes, double httpCpuMicrosPerStatement, double rawCpuMicrosPerRecord,
-            long jitMillis, long gcMillis, double measuredSeconds, double[] rawRuns) {
+            long jitMillis, long gcMillis, double measuredSeconds, double[] rawRuns, double frontDoorWorkMicrosPerStatement) {
         public double ratio() {
             return httpPerSecond / rawPerSecond;
+        }
+
+        /**
+         * The ratio the front door could reach here if HTTP cost nothing and CPU were all that bounds both: a raw record
+         * costs {@link #rawCpuMicrosPerRecord()}, a statement that plus the front door's own work.
+         */
+        public double ceiling() {
+            return rawCpuMicrosPerRecord / (rawCpuMicrosPerRecord + frontDoorWorkMicrosPerStatement);
         }
     }
 
@@ -119,11 +143,39 @@ public final class IngestBenchmark {
         Arrays.sort(sorted);
         double rawPerSecond = sorted[RAW_RUNS / 2];
 
+        out.println("bench: the front door's own work on the same statements, in one thread, without HTTP or a broker...");
+        double frontDoorWork = frontDoorWorkMicros(measuredBatches);
+
         Arrays.sort(latencies);
         double averageBytes = same.stream().mapToLong(r -> r.serializedKeySize() + r.serializedValueSize()).average().orElse(0);
         return new Result(measured, batchSize, clients, measured / httpSeconds, latencies[latencies.length / 2] / 1e6,
                 latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] / 1e6, rawPerSecond, averageBytes,
-                httpCpu / measured, rawCpu / ((double) measured * RAW_RUNS), jit, gc, httpSeconds, rawRuns);
+                httpCpu / measured, rawCpu / ((double) measured * RAW_RUNS), jit, gc, httpSeconds, rawRuns, frontDoorWork);
+    }
+
+    /**
+     * CPU microseconds per statement of what the front door does besides HTTP and Kafka, on one thread: parse the body
+     * under the LRS's limits, validate, hash, set what the LRS sets, check for duplicates, build and serialize the
+     * records (to a mock producer). The batches run twice, the first time to let the JIT compile; the second is measured.
+     */
+    private double frontDoorWorkMicros(List<byte[]> batches) {
+        JsonBodies bodies = new JsonBodies(IngestServer.MAX_JSON_DEPTH, IngestConfig.defaults().maxStatementsPerRequest());
+        Submitter submitter = new Submitter("bench", "bench-tool", "ls_bench");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+            StatementIntake intake = new StatementIntake(Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient())),
+                    new TopicPublisher(producer), KnownStatements.NONE, Clock.systemUTC(), new IngestMetrics(new SimpleMeterRegistry()),
+                    "http://127.0.0.1/credentials");
+            long before = threads.getCurrentThreadCpuTime();
+            for (byte[] batch : batches) {
+                intake.store(submitter, XapiVersion.V1_0_3, intake.prepare(bodies.parse(batch), XapiVersion.V1_0_3)).join();
+                producer.clear(); // the mock keeps what it was sent; the measurement need not
+            }
+            cpu = threads.getCurrentThreadCpuTime() - before;
+        }
+        return cpu / 1e3 / ((double) batches.size() * batchSize);
     }
 
     /** CPU time of this whole process (front door, broker, clients: everything runs in it), in nanoseconds. */

@@ -43,6 +43,8 @@ class IngestBenchmarkIT {
         assertThat(result.rawPerSecond()).as("the median raw run").isEqualTo(sorted[1]);
         assertThat(result.averageRecordBytes()).as("simulated statements of about 2 KB, as stored").isBetween(1_000.0, 4_000.0);
         assertThat(result.ratio()).isEqualTo(result.httpPerSecond() / result.rawPerSecond());
+        assertThat(result.frontDoorWorkMicrosPerStatement()).as("parsing, validating and hashing 2 KB takes some microseconds").isGreaterThan(1);
+        assertThat(result.ceiling()).isStrictlyBetween(0.0, 1.0);
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("warm-up, 10 batches").contains("2 HTTP clients posting 2,000 statements");
     }
 }

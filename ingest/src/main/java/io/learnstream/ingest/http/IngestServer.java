@@ -50,7 +50,7 @@ public final class IngestServer implements AutoCloseable {
     public static final String CALIPER_PATH = "/caliper";
     public static final String METRICS_PATH = "/metrics";
     /** Deepest JSON nesting accepted: real statements stay far below (a SubStatement with context is about 8). */
-    static final int MAX_JSON_DEPTH = 32;
+    public static final int MAX_JSON_DEPTH = 32;
 
     private final IngestConfig config;
     private final Javalin app;

@@ -15,12 +15,12 @@ import java.util.Locale;
  * statements per request. Each limit broken is a clear 4xx naming it. The statements part of a multipart/mixed
  * request is read with {@link #parse(byte[])}, under the same limits.
  */
-final class JsonBodies {
+public final class JsonBodies {
     private final ObjectMapper mapper;
     private final int maxDepth;
     private final int maxItems;
 
-    JsonBodies(int maxDepth, int maxItems) {
+    public JsonBodies(int maxDepth, int maxItems) {
         this.maxDepth = maxDepth;
         this.maxItems = maxItems;
         JsonFactory factory = JsonFactory.builder()
@@ -37,7 +37,7 @@ final class JsonBodies {
     }
 
     /** {@code bytes} as JSON: an object, or an array of at most {@code maxItems} elements. */
-    JsonNode parse(byte[] bytes) {
+    public JsonNode parse(byte[] bytes) {
         if (bytes.length == 0) {
             throw new ApiException(400, "empty_body", "the request body is empty; send a statement or an array of statements");
         }
