@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.learnstream.ingest.xapi.CompactJson;
 import io.learnstream.ingest.xapi.ContentHash;
 import io.learnstream.ingest.xapi.Statement;
 import io.learnstream.ingest.xapi.StatementRejectedException;
@@ -115,7 +116,7 @@ public final class StatementIntake {
                     .setTool(submitter.tool())
                     .setCredentialKey(submitter.credentialKey())
                     .setContentHash(statement.contentHash())
-                    .setStatement(statement.json().toString())
+                    .setStatement(CompactJson.write(statement.json()))
                     .build();
             String key = Topics.tenantScopedKey(submitter.tenantId(), id);
             acks.add(publisher.send(topics.xapiStatements(), key, record, statement.stored().toEpochMilli()));

@@ -1,0 +1,122 @@
+package io.learnstream.ingest.xapi;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Writes a Jackson tree as compact JSON in UTF-8, as Jackson's UTF-8 generator writes it (same escapes, same number
+ * forms), straight into a growing buffer: every statement taken in is written twice (the canonical form its hash is
+ * taken of, and the stored statement), so this is on the hot path and avoids the generator's per-call set-up, the
+ * copies of the tree and the sorting maps that {@code WRITE_PROPERTIES_SORTED} builds.
+ */
+public final class CompactJson {
+    byte[] bytes = new byte[4096];
+    int size;
+
+    /** {@code node} as compact JSON text, its properties in their order. */
+    public static String write(JsonNode node) {
+        CompactJson out = new CompactJson();
+        out.value(node, false);
+        return new String(out.bytes, 0, out.size, StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code node}; with {@code sorted}, every object's properties in the order of their names. */
+    void value(JsonNode node, boolean sorted) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                put((byte) '{');
+                boolean first = true;
+                for (Map.Entry<String, JsonNode> property : sorted ? Arrays.asList(properties(node, true)) : node.properties()) {
+                    if (!first) put((byte) ',');
+                    first = false;
+                    name(property.getKey());
+                    value(property.getValue(), sorted);
+                }
+                put((byte) '}');
+            }
+            case ARRAY -> {
+                put((byte) '[');
+                for (int i = 0; i < node.size(); i++) {
+                    if (i > 0) put((byte) ',');
+                    value(node.get(i), sorted);
+                }
+                put((byte) ']');
+            }
+            case STRING -> string(node.textValue());
+            case NULL -> ascii("null");
+            // numbers and booleans are written as their text, which is what Jackson's generator writes for them
+            case NUMBER, BOOLEAN -> ascii(node.asText());
+            default -> throw new IllegalArgumentException("JSON holds no " + node.getNodeType() + " values");
+        }
+    }
+
+    /** An object's properties, in their order or sorted by name (as a {@code TreeMap} of the names would have them). */
+    @SuppressWarnings("unchecked")
+    static Map.Entry<String, JsonNode>[] properties(JsonNode object, boolean sorted) {
+        Map.Entry<String, JsonNode>[] properties = object.properties().toArray(new Map.Entry[0]);
+        if (sorted && properties.length > 1) Arrays.sort(properties, Map.Entry.comparingByKey());
+        return properties;
+    }
+
+    /** A property's name and the colon after it. */
+    void name(String name) {
+        string(name);
+        put((byte) ':');
+    }
+
+    /**
+     * A JSON string as Jackson's UTF-8 generator writes it: printable ASCII as it is; quotes, backslashes and control
+     * characters escaped; each UTF-16 surrogate (of a pair or unpaired) as a {@code \\uXXXX} escape; any other
+     * character in UTF-8.
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the chars are ASCII, checked first
+    void string(String s) {
+        int length = s.length();
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                byte[] quoted = surrogatesEscaped(JsonStringEncoder.getInstance().quoteAsString(s)).getBytes(StandardCharsets.UTF_8);
+                ensure(quoted.length + 2);
+                bytes[size++] = '"';
+                System.arraycopy(quoted, 0, bytes, size, quoted.length);
+                size += quoted.length;
+                bytes[size++] = '"';
+                return;
+            }
+        }
+        ensure(length + 2);
+        bytes[size++] = '"';
+        s.getBytes(0, length, bytes, size);
+        size += length;
+        bytes[size++] = '"';
+    }
+
+    private static String surrogatesEscaped(char[] quoted) {
+        StringBuilder escaped = new StringBuilder(quoted.length + 12);
+        for (char c : quoted) {
+            if (Character.isSurrogate(c)) escaped.append("\\u").append(HexFormat.of().withUpperCase().toHexDigits(c));
+            else escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): numbers and booleans are ASCII
+    private void ascii(String s) {
+        ensure(s.length());
+        s.getBytes(0, s.length(), bytes, size);
+        size += s.length();
+    }
+
+    void put(byte b) {
+        ensure(1);
+        bytes[size++] = b;
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    }
+}
