@@ -90,8 +90,8 @@ final class AlternateRequestSyntax implements Filter {
         }
         String contentType = http.getContentType() == null ? "" : http.getContentType().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith(FORM)) {
-            throw new ApiException(415, "unsupported_media_type", "the alternate request syntax sends its parameters as "
-                    + FORM + ", not '" + (http.getContentType() == null ? "" : http.getContentType()) + "'");
+            throw rejected("the alternate request syntax sends its parameters as " + FORM + ", not '"
+                    + (http.getContentType() == null ? "" : http.getContentType()) + "'");
         }
         MultiMap<String> form = decode(readBody(http));
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

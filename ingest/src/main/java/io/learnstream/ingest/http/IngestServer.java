@@ -74,6 +74,9 @@ public final class IngestServer implements AutoCloseable {
                     new FilterHolder(new AlternateRequestSyntax((int) Math.min(Integer.MAX_VALUE - 1, config.maxRequestBytes()))), STATEMENTS_PATH, EnumSet.of(DispatcherType.REQUEST)));
         });
         app.before(ctx -> ctx.attribute("learnstream.started", System.nanoTime()));
+        // every xAPI answer names a version, also when the request is refused before the version is negotiated
+        app.before("/xAPI/*", ctx -> ctx.header(XapiVersion.HEADER, XapiVersion.V1_0_3.header()));
+        app.before(STATEMENTS_PATH, StatementsMethods::requireSupported);
         app.before(STATEMENTS_PATH, AlternateRequestSyntax::requireWellFormed);
         app.before(STATEMENTS_PATH, gate::admit);
         app.before(CALIPER_PATH, gate::authenticate);

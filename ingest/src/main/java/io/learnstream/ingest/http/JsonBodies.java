@@ -64,6 +64,11 @@ public final class JsonBodies {
 
     static void requireJson(Context ctx) {
         String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("multipart/")) {
+            // a multipart request the LRS cannot read as statements with attachments is a bad request (Communication 1.5.2)
+            throw new ApiException(400, "invalid_multipart", "statements with attachment data are sent as multipart/mixed,"
+                    + " the statements first as application/json, then each attachment's data; got '" + ctx.contentType() + "'");
+        }
         if (!contentType.startsWith("application/json")) {
             throw new ApiException(415, "unsupported_media_type",
                     "send JSON with Content-Type: application/json (statements with attachment data: multipart/mixed), got '"

@@ -47,6 +47,9 @@ public final class StatementsRead {
     }
 
     void get(Context ctx) {
+        // every answer carries it, a 400 for a query the LRS refuses too (Communication 2.1.3): a client waiting for
+        // consistency reads it whatever the status
+        ctx.header(CONSISTENT_THROUGH, reader.consistentThrough().toString());
         Principal principal = XapiGate.principal(ctx, Scope.STATEMENTS_READ);
         ReadResult result = reader.read(principal.tenantId(), ctx.queryParamMap(), ctx.header("Accept-Language"), XapiGate.version(ctx));
         ctx.header(CONSISTENT_THROUGH, result.consistentThrough().toString());

@@ -176,7 +176,18 @@ class AlternateRequestSyntaxTest {
             HttpResponse<String> response = send("POST", "?method=PUT", "application/json",
                     form(Map.of("statementId", ID, "content", IngestServerTest.statement(null, "mailto:ann@example.org"))), headers());
 
-            assertThat(response.statusCode()).isEqualTo(415);
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(message(response)).contains("parameters as application/x-www-form-urlencoded, not 'application/json'");
+        }
+
+        @Test
+        void shouldRejectAPutWithNeitherContentTypeNorBody() throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + IngestServer.STATEMENTS_PATH + "?method=PUT"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(error(response)).isEqualTo("alternate_request_syntax");
+            assertThat(response.headers().firstValue(XapiVersion.HEADER)).as("every xAPI answer names a version").hasValue("1.0.3");
         }
     }
 

@@ -1,0 +1,163 @@
+package io.learnstream.ingest.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnstream.ingest.IngestConfig;
+import io.learnstream.ingest.IngestMetrics;
+import io.learnstream.ingest.KnownStatements;
+import io.learnstream.ingest.StatementIntake;
+import io.learnstream.ingest.auth.AuthenticationException;
+import io.learnstream.ingest.auth.Principal;
+import io.learnstream.ingest.auth.Scope;
+import io.learnstream.ingest.lrs.ArchivedStatement;
+import io.learnstream.ingest.lrs.MoreCursor;
+import io.learnstream.ingest.lrs.PagePosition;
+import io.learnstream.ingest.lrs.StatementArchive;
+import io.learnstream.ingest.lrs.StatementPage;
+import io.learnstream.ingest.lrs.StatementQuery;
+import io.learnstream.ingest.lrs.StatementReader;
+import io.learnstream.ingest.xapi.XapiVersion;
+import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
+import io.learnstream.schemas.serde.AvroSerdes;
+import io.learnstream.schemas.topic.TopicPublisher;
+import io.learnstream.schemas.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every answer of the xAPI resources carries, whatever its status (xAPI Communication 2.1 and 3.3). */
+class XapiAnswersTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String READER = "Basic reader";
+    private static final String WRITER = "Basic writer";
+    private static final Instant ARCHIVED_THROUGH = Instant.parse("2026-09-07T09:59:58Z");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private MockProducer<byte[], byte[]> producer;
+    private IngestServer server;
+
+    /** An archive that holds nothing yet, consistent through {@link #ARCHIVED_THROUGH}. */
+    private static final class EmptyArchive implements StatementArchive {
+        @Override
+        public Optional<ArchivedStatement> statement(String tenantId, String statementId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ArchivedStatement> voidedStatement(String tenantId, String statementId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public StatementPage query(String tenantId, StatementQuery query, Optional<PagePosition> after, Instant storedThrough) {
+            return new StatementPage(List.of(), false);
+        }
+
+        @Override
+        public Map<String, String> contentHashes(String tenantId, Collection<String> statementIds) {
+            return Map.of();
+        }
+
+        @Override
+        public Instant consistentThrough() {
+            return ARCHIVED_THROUGH;
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+        StatementIntake intake = new StatementIntake(Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient())),
+                new TopicPublisher(producer), KnownStatements.NONE, Clock.fixed(Instant.parse("2026-09-07T10:00:00Z"), ZoneOffset.UTC),
+                metrics, "http://127.0.0.1:8080/credentials");
+        server = IngestServer.builder(IngestConfig.defaults().withPort(0), metrics)
+                .statements(intake)
+                .reads(new StatementsRead(new StatementReader(new EmptyArchive(), MoreCursor.withRandomKey(), IngestServer.STATEMENTS_PATH)))
+                .authentication(header -> {
+                    if (READER.equals(header)) return new Principal("demo", "dashboard", "ls_reader", Set.of(Scope.STATEMENTS_READ));
+                    if (WRITER.equals(header)) return new Principal("demo", "quiz-app", "ls_writer", Set.of(Scope.STATEMENTS_WRITE));
+                    throw new AuthenticationException(AuthenticationException.Reason.UNKNOWN_KEY, "test credentials only", null);
+                })
+                .build()
+                .start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldSendConsistentThroughWithAQueryItRefuses() throws Exception {
+        HttpResponse<String> refused = get("?LIMIT=1");
+        HttpResponse<String> combined = get("?statementId=7ac1c5a4-7fb4-4a5c-9f0e-3a5f7d1c2b90&verb=http://adlnet.gov/expapi/verbs/answered");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(combined.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue(StatementsRead.CONSISTENT_THROUGH)).hasValue(ARCHIVED_THROUGH.toString());
+        assertThat(combined.headers().firstValue(StatementsRead.CONSISTENT_THROUGH)).hasValue(ARCHIVED_THROUGH.toString());
+    }
+
+    @Test
+    void shouldSendConsistentThroughWithANotFound() throws Exception {
+        HttpResponse<String> missing = get("?statementId=7ac1c5a4-7fb4-4a5c-9f0e-3a5f7d1c2b90");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue(StatementsRead.CONSISTENT_THROUGH)).hasValue(ARCHIVED_THROUGH.toString());
+    }
+
+    @Test
+    void shouldAnswer405ToADeleteBeforeAskingForCredentials() throws Exception {
+        HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + IngestServer.STATEMENTS_PATH
+                        + "?statementId=7ac1c5a4-7fb4-4a5c-9f0e-3a5f7d1c2b90")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(delete.headers().firstValue("Allow")).hasValue(StatementsMethods.ALLOWED);
+        assertThat(JSON.readTree(delete.body()).get("message").asText()).contains("voiding statement");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerAMultipartFormWith400() throws Exception {
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + IngestServer.STATEMENTS_PATH))
+                .header("Content-Type", "multipart/form-data; boundary=abc").header(XapiVersion.HEADER, "1.0.3")
+                .header("Authorization", WRITER)
+                .POST(HttpRequest.BodyPublishers.ofString("--abc\r\nContent-Type: application/json\r\n\r\n{}\r\n--abc--")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(form.body()).get("message").asText()).contains("sent as multipart/mixed");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheVersionInEveryXapiAnswerEvenForAnUnknownResource() throws Exception {
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/xAPI/activities/state")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue(XapiVersion.HEADER)).hasValue("1.0.3");
+    }
+
+    private HttpResponse<String> get(String query) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + IngestServer.STATEMENTS_PATH + query))
+                .header(XapiVersion.HEADER, "1.0.3").header("Authorization", READER).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
