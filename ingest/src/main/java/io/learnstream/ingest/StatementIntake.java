@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.learnstream.ingest.xapi.CompactJson;
 import io.learnstream.ingest.xapi.ContentHash;
+import io.learnstream.ingest.xapi.ContextActivities;
 import io.learnstream.ingest.xapi.Statement;
 import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.StatementValidator;
@@ -175,10 +176,12 @@ public final class StatementIntake {
 
     /**
      * Sets the properties the LRS sets: {@code id} and {@code timestamp} when absent, {@code stored}, and
-     * {@code version} when absent. The content hash is taken first, from the statement as sent.
+     * {@code version} when absent; a single context activity becomes an array of one. The content hash is taken
+     * first, from the statement as sent.
      */
     private static Statement complete(ObjectNode json, Instant stored, XapiVersion version) {
         String contentHash = ContentHash.of(json);
+        ContextActivities.asArrays(json);
         UUID id;
         if (json.hasNonNull("id")) {
             id = UUID.fromString(json.get("id").asText());

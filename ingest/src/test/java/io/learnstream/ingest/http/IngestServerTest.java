@@ -110,6 +110,22 @@ class IngestServerTest {
     }
 
     @Test
+    void shouldStoreASingleContextActivityAsAnArrayButHashTheStatementAsSent() throws Exception {
+        String single = statement("0f4c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77", "mailto:ann@example.org")
+                .replace("\"grouping\":[{\"id\":\"https://sis.example.org/classes/algebra-1\",", "\"grouping\":{\"id\":\"https://sis.example.org/classes/algebra-1\",")
+                .replace("\"}}]}},", "\"}}}},");
+        assertThat(JSON.readTree(single).at("/context/contextActivities/grouping").isObject()).as("the test sends one object").isTrue();
+
+        assertThat(post(single).statusCode()).isEqualTo(200);
+        assertThat(post(single).statusCode()).as("the same statement sent again").isEqualTo(200);
+
+        assertThat(producer.history()).hasSize(1);
+        JsonNode stored = JSON.readTree(stored(producer.history().getFirst()).getStatement());
+        assertThat(stored.at("/context/contextActivities/grouping").isArray()).isTrue();
+        assertThat(stored.at("/context/contextActivities/grouping/0/id").asText()).isEqualTo("https://sis.example.org/classes/algebra-1");
+    }
+
+    @Test
     void shouldAcceptTheSameStatementAgainWithoutStoringItTwice() throws Exception {
         String once = statement("3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77", "mailto:ann@example.org");
         assertThat(post(once).statusCode()).isEqualTo(200);
