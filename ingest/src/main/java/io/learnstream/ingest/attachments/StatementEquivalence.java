@@ -12,14 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whether a signed statement (a JWS payload) is "logically equivalent" to the statement received with it (xAPI
  * Data 2.6 with the Statement Comparison Requirements of Data 2.3.1). Not considered: {@code authority},
  * {@code stored}, {@code version} and {@code attachments} (set or changed after signing), {@code id} and
  * {@code timestamp} unless both have them (then the id case-insensitively and the timestamp as an instant), the
- * definitions of Activities, the order of a Group's members and the case of UUIDs (registrations, StatementRef
- * targets). Everything else must be equal as JSON: properties in any order, numbers by value; extension values
+ * definitions of Activities, the order of a Group's members, the case of UUIDs (registrations, StatementRef
+ * targets) and a duration's precision beyond hundredths of a second. Everything else must be equal as JSON: properties in any order, numbers by value; extension values
  * exactly.
  */
 public final class StatementEquivalence {
@@ -81,6 +83,7 @@ public final class StatementEquivalence {
         if (objectType.equals("StatementRef") && object.path("id").isTextual()) {
             object.put("id", object.get("id").asText().toLowerCase(Locale.ROOT));
         }
+        if (object.path("duration").isTextual()) object.put("duration", toHundredths(object.get("duration").asText()));
         if (object.path("registration").isTextual()) {
             object.put("registration", object.get("registration").asText().toLowerCase(Locale.ROOT));
         }
@@ -92,6 +95,19 @@ public final class StatementEquivalence {
             members.forEach(sorted::add);
         }
         return object;
+    }
+
+    private static final Pattern SECONDS = Pattern.compile("(\\d+)(?:\\.(\\d*))?S$");
+
+    /**
+     * A duration with its seconds cut to hundredths (and written without trailing zeros): precision beyond 0.01 s does
+     * not count when statements are compared (xAPI Data 2.4.5 in 1.0.3, 4.2.7 in 2.0).
+     */
+    static String toHundredths(String duration) {
+        Matcher seconds = SECONDS.matcher(duration);
+        if (!seconds.find() || seconds.group(2) == null) return duration;
+        String fraction = seconds.group(2).substring(0, Math.min(2, seconds.group(2).length())).replaceAll("0+$", "");
+        return duration.substring(0, seconds.start()) + seconds.group(1) + (fraction.isEmpty() ? "" : "." + fraction) + "S";
     }
 
     private static Optional<String> differ(JsonNode a, JsonNode b, String path) {

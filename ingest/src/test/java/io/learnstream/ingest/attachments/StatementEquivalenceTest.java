@@ -61,6 +61,28 @@ class StatementEquivalenceTest {
                 .hasValue("result.score.min");
     }
 
+    @Test
+    void shouldCompareDurationsToTheHundredthOfASecond() throws Exception {
+        // given a signature over a duration written to the hundredth, a statement with more precision
+        JsonNode signed = json("{'result':{'duration':'P1DT12H36M0.12S'}}");
+
+        // then
+        assertThat(StatementEquivalence.difference(signed, json("{'result':{'duration':'P1DT12H36M0.1237S'}}"))).isEmpty();
+        assertThat(StatementEquivalence.difference(json("{'result':{'duration':'PT1.50S'}}"), json("{'result':{'duration':'PT1.5S'}}"))).isEmpty();
+        assertThat(StatementEquivalence.difference(json("{'result':{'duration':'PT1S'}}"), json("{'result':{'duration':'PT1.009S'}}"))).isEmpty();
+        assertThat(StatementEquivalence.difference(signed, json("{'result':{'duration':'P1DT12H36M0.13S'}}"))).hasValue("result.duration");
+        assertThat(StatementEquivalence.difference(signed, json("{'result':{'duration':'P1DT12H37M0.12S'}}"))).hasValue("result.duration");
+    }
+
+    @Test
+    void shouldCutSecondsToHundredths() {
+        assertThat(StatementEquivalence.toHundredths("PT0.1237S")).isEqualTo("PT0.12S");
+        assertThat(StatementEquivalence.toHundredths("PT10.000S")).isEqualTo("PT10S");
+        assertThat(StatementEquivalence.toHundredths("PT10S")).isEqualTo("PT10S");
+        assertThat(StatementEquivalence.toHundredths("P3Y")).isEqualTo("P3Y");
+        assertThat(StatementEquivalence.toHundredths("PT1H0.5S")).isEqualTo("PT1H0.5S");
+    }
+
     private static JsonNode json(String singleQuoted) throws Exception {
         return JSON.readTree(singleQuoted.replace('\'', '"'));
     }
