@@ -14,7 +14,7 @@ import java.util.List;
  *   <li>{@code exact}: the statement as stored, untouched.</li>
  *   <li>{@code ids}: every Agent reduced to its {@code objectType} and IFI; an identified Group likewise (its IFI
  *       identifies it); an anonymous Group to its {@code objectType} and its members, each reduced like an Agent;
- *       every Activity to its {@code objectType} and {@code id}; every Verb to its {@code id}. Applies to actor,
+ *       every Activity to its {@code id}; every Verb to its {@code id}. Applies to actor,
  *       object, authority, context instructor, team, context activities, context agents and groups, and the same
  *       positions inside a SubStatement. Everything else (result, timestamps, extensions...) stays.</li>
  *   <li>{@code canonical}: Agents and Groups as stored; each language map of Activity definitions (name,
@@ -96,8 +96,8 @@ public final class StatementFormatter {
 
     private static JsonNode idsActivity(JsonNode activity) {
         if (!activity.isObject()) return activity;
+        // its id alone identifies an Activity (an object without objectType is one): the ADL suite holds ids to exactly that
         ObjectNode reduced = JsonNodeFactory.instance.objectNode();
-        if (activity.has("objectType")) reduced.set("objectType", activity.get("objectType"));
         if (activity.has("id")) reduced.set("id", activity.get("id"));
         return reduced;
     }

@@ -47,7 +47,7 @@ class StatementFormatterTest {
                 {"id": "3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77",
                  "actor": {"objectType": "Agent", "mbox": "mailto:ann@example.org"},
                  "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
-                 "object": {"objectType": "Activity", "id": "https://quiz.example.org/q/1"},
+                 "object": {"id": "https://quiz.example.org/q/1"},
                  "result": {"success": true, "response": "a"},
                  "context": {"registration": "aaaaaaaa-7d2b-4c55-9a1e-2b8f5c1d9e77",
                              "instructor": {"account": {"homePage": "https://sis.example.org", "name": "t1"}},
