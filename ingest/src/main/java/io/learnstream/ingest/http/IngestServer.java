@@ -76,6 +76,10 @@ public final class IngestServer implements AutoCloseable {
         app.before(ctx -> ctx.attribute("learnstream.started", System.nanoTime()));
         // every xAPI answer names a version, also when the request is refused before the version is negotiated
         app.before("/xAPI/*", ctx -> ctx.header(XapiVersion.HEADER, XapiVersion.V1_0_3.header()));
+        // a resource learnstream does not serve (State, profiles, Activities, Agents) still asks for the version first
+        app.before("/xAPI/*", ctx -> {
+            if (!ctx.path().equals(ABOUT_PATH) && !ctx.path().equals(STATEMENTS_PATH)) gate.negotiate(ctx);
+        });
         app.before(STATEMENTS_PATH, StatementsMethods::requireSupported);
         app.before(STATEMENTS_PATH, AlternateRequestSyntax::requireWellFormed);
         app.before(STATEMENTS_PATH, gate::admit);

@@ -149,11 +149,24 @@ class XapiAnswersTest {
 
     @Test
     void shouldNameTheVersionInEveryXapiAnswerEvenForAnUnknownResource() throws Exception {
-        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/xAPI/activities/state")).build(),
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/xAPI/activities/state"))
+                        .header(XapiVersion.HEADER, "1.0.3").build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue(XapiVersion.HEADER)).hasValue("1.0.3");
+    }
+
+    @Test
+    void shouldAskForTheVersionOnResourcesItDoesNotServe() throws Exception {
+        HttpResponse<String> withoutVersion = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/xAPI/agents?agent=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withVersion = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/xAPI/agents?agent=x"))
+                .header(XapiVersion.HEADER, "1.0.3").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(withoutVersion.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(withoutVersion.body()).get("error").asText()).isEqualTo("missing_version");
+        assertThat(withVersion.statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> get(String query) throws Exception {
