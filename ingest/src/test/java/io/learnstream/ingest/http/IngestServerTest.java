@@ -366,6 +366,18 @@ class IngestServerTest {
         assertThat(JSON.readTree(response.body()).get("version").toString()).contains("1.0.3").contains("2.0.0");
     }
 
+    @Test
+    void shouldTellA1_0ClientOf1_0_3OnlyAndA2_0ClientOfBoth() throws Exception {
+        HttpResponse<String> asked10 = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/xAPI/about"))
+                .header(XapiVersion.HEADER, "1.0.3").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> asked20 = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/xAPI/about"))
+                .header(XapiVersion.HEADER, "2.0.0").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(JSON.readTree(asked10.body()).get("version").toString()).isEqualTo("[\"1.0.3\"]");
+        assertThat(JSON.readTree(asked20.body()).get("version").toString()).isEqualTo("[\"1.0.3\",\"2.0.0\"]");
+        assertThat(asked20.headers().firstValue(XapiVersion.HEADER)).hasValue("2.0.0");
+    }
+
     private XapiStatementRecord stored(ProducerRecord<byte[], byte[]> record) {
         return topics.xapiStatements().valueSerde().deserializer().deserialize(record.topic(), record.value());
     }
