@@ -82,11 +82,8 @@ public final class AttachmentMatcher {
                     }
                     continue;
                 }
-                long length = attachment.path("length").asLong();
-                if (length != part.content().length) {
-                    throw AttachmentRejectedException.invalid(path + ".length", "is " + length + " but the data in " + part.path()
-                            + " (the part with its sha2) is " + part.content().length + " octets");
-                }
+                // a declared length other than the data's is not refused: the SHA-2 already vouches for the data, xAPI asks the
+                // LRS for no such check, and the ADL suite itself sends a length that is not the data's (XAPI-00127)
                 if (part.contentType() != null && !MediaType.sameType(part.contentType(), contentType)) {
                     throw AttachmentRejectedException.invalid(path + ".contentType", "is '" + contentType + "' but " + part.path()
                             + " (the part with its sha2) has Content-Type '" + part.contentType() + "'; they must name the same media type");
