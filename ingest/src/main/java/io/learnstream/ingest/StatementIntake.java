@@ -138,6 +138,11 @@ public final class StatementIntake {
         });
     }
 
+    /** Whether this instance stored the statement (lower-case id) for the district lately and Kafka acknowledged it. */
+    public boolean storedHere(String tenantId, String statementId) {
+        return recent.getIfPresent(Topics.tenantScopedKey(tenantId, statementId)) != null;
+    }
+
     /**
      * The ids of {@code statements} the district already has with the same content.
      *

@@ -82,6 +82,8 @@ public final class Pipeline implements AutoCloseable {
     static final int ATTACHMENT_SINK_BATCH = 16;
     /** Statement ids the duplicate filter is sized for (about 24 MB at 1% false positives); more only raise that rate. */
     static final long KNOWN_IDS_CAPACITY = 20_000_000;
+    /** How long a GET by statementId of a statement this instance just stored waits for the archive, rather than answer 404. */
+    static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
 
     private final Topics topics;
     private final IngestMetrics ingestMetrics;
@@ -144,7 +146,8 @@ public final class Pipeline implements AutoCloseable {
                     .statements(statements)
                     .authentication(directory.authenticator()::authenticate)
                     .attachments(new AttachmentIntake(topics, publisher, attachmentArchive, Clock.systemUTC()))
-                    .reads(new StatementsRead(new StatementReader(archive, cursors, IngestServer.STATEMENTS_PATH), attachmentArchive))
+                    .reads(new StatementsRead(new StatementReader(archive, cursors, IngestServer.STATEMENTS_PATH, statements::storedHere,
+                            READ_YOUR_WRITES), attachmentArchive))
                     .caliper(new CaliperSubmissions(topics, publisher, Clock.systemUTC(), ingestMetrics));
             if (meters instanceof PrometheusMeterRegistry prometheus) server.metricsScrape(prometheus::scrape);
             IngestServer ingest = server.build();

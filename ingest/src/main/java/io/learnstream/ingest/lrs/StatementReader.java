@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnstream.ingest.xapi.XapiVersion;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +36,9 @@ public final class StatementReader {
     private final StatementArchive archive;
     private final MoreCursor cursors;
     private final String statementsPath;
+    private final RecentWrites recentWrites;
+    private final Duration readYourWrites;
+    private static final Duration READ_YOUR_WRITES_POLL = Duration.ofMillis(20);
 
     /**
      * @param archive        the statements
@@ -41,9 +46,20 @@ public final class StatementReader {
      * @param statementsPath the path of the statement resource {@code more} links point to, e.g. {@code /xAPI/statements}
      */
     public StatementReader(StatementArchive archive, MoreCursor cursors, String statementsPath) {
+        this(archive, cursors, statementsPath, RecentWrites.NONE, Duration.ZERO);
+    }
+
+    /**
+     * A reader that lets a GET by {@code statementId} of a statement {@code recentWrites} knows wait up to
+     * {@code readYourWrites} for the archive to take it in, instead of answering 404.
+     */
+    public StatementReader(StatementArchive archive, MoreCursor cursors, String statementsPath, RecentWrites recentWrites,
+            Duration readYourWrites) {
         this.archive = Objects.requireNonNull(archive, "archive");
         this.cursors = Objects.requireNonNull(cursors, "cursors");
         this.statementsPath = Objects.requireNonNull(statementsPath, "statementsPath");
+        this.recentWrites = Objects.requireNonNull(recentWrites, "recentWrites");
+        this.readYourWrites = Objects.requireNonNull(readYourWrites, "readYourWrites");
     }
 
     /**
@@ -71,7 +87,9 @@ public final class StatementReader {
         StatementQuery query = StatementQuery.parse(queryParams, version);
         if (query.statementId().isPresent()) {
             String id = query.statementId().get();
-            return single(query, languages, archive.statement(tenantId, id),
+            Optional<ArchivedStatement> found = archive.statement(tenantId, id);
+            if (found.isEmpty() && recentWrites.storedHere(tenantId, id.toLowerCase(Locale.ROOT))) found = awaitArchived(tenantId, id);
+            return single(query, languages, found,
                     "no statement " + id + " that is not voided (a voided statement is fetched with voidedStatementId)");
         }
         if (query.voidedStatementId().isPresent()) {
@@ -88,6 +106,24 @@ public final class StatementReader {
      */
     public Instant consistentThrough() {
         return archive.consistentThrough();
+    }
+
+    /**
+     * The statement once the archive holds its id, or empty when it is voided or {@link #readYourWrites} passed first.
+     * Polls every {@link #READ_YOUR_WRITES_POLL}: the archive sink inserts within milliseconds when it keeps up.
+     */
+    private Optional<ArchivedStatement> awaitArchived(String tenantId, String id) {
+        long deadline = System.nanoTime() + readYourWrites.toNanos();
+        while (archive.contentHashes(tenantId, List.of(id)).isEmpty()) {
+            if (System.nanoTime() >= deadline) return Optional.empty();
+            try {
+                Thread.sleep(READ_YOUR_WRITES_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return archive.statement(tenantId, id);
     }
 
     private ReadResult single(StatementQuery query, LanguagePreference languages, Optional<ArchivedStatement> found, String missing) {
