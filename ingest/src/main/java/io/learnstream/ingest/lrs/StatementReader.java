@@ -51,7 +51,8 @@ public final class StatementReader {
 
     /**
      * A reader that lets a GET by {@code statementId} of a statement {@code recentWrites} knows wait up to
-     * {@code readYourWrites} for the archive to take it in, instead of answering 404.
+     * {@code readYourWrites} for the archive to take it in and be consistent through it, instead of answering 404 (or
+     * answering it while listings do not show it yet).
      */
     public StatementReader(StatementArchive archive, MoreCursor cursors, String statementsPath, RecentWrites recentWrites,
             Duration readYourWrites) {
@@ -88,7 +89,7 @@ public final class StatementReader {
         if (query.statementId().isPresent()) {
             String id = query.statementId().get();
             Optional<ArchivedStatement> found = archive.statement(tenantId, id);
-            if (found.isEmpty() && recentWrites.storedHere(tenantId, id.toLowerCase(Locale.ROOT))) found = awaitArchived(tenantId, id);
+            if (recentWrites.storedHere(tenantId, id.toLowerCase(Locale.ROOT))) found = awaitConsistent(tenantId, id, found);
             return single(query, languages, found,
                     "no statement " + id + " that is not voided (a voided statement is fetched with voidedStatementId)");
         }
@@ -109,21 +110,30 @@ public final class StatementReader {
     }
 
     /**
-     * The statement once the archive holds its id, or empty when it is voided or {@link #readYourWrites} passed first.
-     * Polls every {@link #READ_YOUR_WRITES_POLL}: the archive sink inserts within milliseconds when it keeps up.
+     * A statement this instance stored, once the archive is consistent through its {@code stored} time: then every
+     * listing shows it too, so a tool that reads its write back by id and then queries finds it in both. Empty when it
+     * is voided. Gives up after {@link #readYourWrites} with what the archive has. Polls every
+     * {@link #READ_YOUR_WRITES_POLL}; when the archive keeps up, the wait is its append allowance at most.
      */
-    private Optional<ArchivedStatement> awaitArchived(String tenantId, String id) {
+    private Optional<ArchivedStatement> awaitConsistent(String tenantId, String id, Optional<ArchivedStatement> found) {
         long deadline = System.nanoTime() + readYourWrites.toNanos();
-        while (archive.contentHashes(tenantId, List.of(id)).isEmpty()) {
-            if (System.nanoTime() >= deadline) return Optional.empty();
+        while (true) {
+            if (found.isPresent() && !found.get().stored().isAfter(archive.consistentThrough())) return found;
+            if (found.isEmpty() && !archive.contentHashes(tenantId, List.of(id)).isEmpty()) {
+                // archived: voided, unless it was taken in between the two lookups
+                found = archive.statement(tenantId, id);
+                if (found.isEmpty()) return found;
+                continue;
+            }
+            if (System.nanoTime() >= deadline) return found;
             try {
                 Thread.sleep(READ_YOUR_WRITES_POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.empty();
+                return found;
             }
+            found = archive.statement(tenantId, id);
         }
-        return archive.statement(tenantId, id);
     }
 
     private ReadResult single(StatementQuery query, LanguagePreference languages, Optional<ArchivedStatement> found, String missing) {

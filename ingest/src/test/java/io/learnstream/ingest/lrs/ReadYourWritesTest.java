@@ -56,7 +56,8 @@ class ReadYourWritesTest {
 
         @Override
         public Instant consistentThrough() {
-            return STORED.minusSeconds(1);
+            // consistent through the statement from the lookup after the one that archived it
+            return lookups.get() > lookupsBeforeArchived + 1 ? STORED : STORED.minusSeconds(1);
         }
     }
 
@@ -73,6 +74,16 @@ class ReadYourWritesTest {
 
         assertThat(result).isInstanceOf(ReadResult.Statement.class);
         assertThat(archive.lookups.get()).as("asked again until it was archived").isGreaterThan(3);
+    }
+
+    @Test
+    void shouldAnswerAStatementThisInstanceStoredOnlyOnceListingsShowItToo() {
+        LateArchive archive = new LateArchive(0, false);
+
+        ReadResult result = read(archive, (tenant, id) -> true);
+
+        assertThat(result).isInstanceOfSatisfying(ReadResult.Statement.class,
+                found -> assertThat(found.consistentThrough()).as("a listing now shows it").isAfterOrEqualTo(STORED));
     }
 
     @Test
