@@ -4,35 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learnstream.ingest.IngestConfig;
-import io.learnstream.ingest.IngestMetrics;
-import io.learnstream.ingest.KnownStatements;
-import io.learnstream.ingest.StatementIntake;
-import io.learnstream.ingest.auth.AuthenticationException;
-import io.learnstream.ingest.auth.Principal;
-import io.learnstream.ingest.auth.Scope;
 import io.learnstream.ingest.xapi.XapiVersion;
 import io.learnstream.schemas.avro.XapiStatementRecord;
-import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
-import io.learnstream.schemas.serde.AvroSerdes;
-import io.learnstream.schemas.topic.TopicPublisher;
 import io.learnstream.schemas.topic.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -41,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The xAPI 1.0.3 Alternate Request Syntax (Communication 1.3) on the statement resource, and HEAD (Communication 1.1). */
 class AlternateRequestSyntaxTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String WRITER = "Basic writer";
+    private static final String WRITER = FrontDoorFixture.WRITER;
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String ID = "7ac1c5a4-7fb4-4a5c-9f0e-3a5f7d1c2b90";
 
@@ -52,17 +36,11 @@ class AlternateRequestSyntaxTest {
 
     @BeforeEach
     void start() {
-        producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-        topics = Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient()));
-        IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
-        StatementIntake intake = new StatementIntake(topics, new TopicPublisher(producer), KnownStatements.NONE,
-                Clock.fixed(Instant.parse("2026-09-07T10:00:00Z"), ZoneOffset.UTC), metrics, "http://127.0.0.1:8080/credentials");
-        server = IngestServer.builder(IngestConfig.defaults().withPort(0), metrics)
-                .statements(intake)
-                .authentication(header -> {
-                    if (WRITER.equals(header)) return new Principal("demo", "quiz-app", "ls_writer", Set.of(Scope.STATEMENTS_WRITE));
-                    throw new AuthenticationException(AuthenticationException.Reason.UNKNOWN_KEY, "test credentials only", null);
-                })
+        FrontDoorFixture frontDoor = new FrontDoorFixture();
+        producer = frontDoor.producer;
+        topics = frontDoor.topics;
+        server = frontDoor.server()
+                .authentication(FrontDoorFixture::authenticate)
                 .build()
                 .start();
     }

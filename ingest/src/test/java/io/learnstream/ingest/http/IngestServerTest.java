@@ -6,29 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnstream.ingest.IngestConfig;
-import io.learnstream.ingest.IngestMetrics;
-import io.learnstream.ingest.StatementIntake;
 import io.learnstream.ingest.xapi.XapiVersion;
-import io.learnstream.ingest.KnownStatements;
-import io.learnstream.ingest.auth.AuthenticationException;
-import io.learnstream.ingest.auth.Principal;
-import io.learnstream.ingest.auth.Scope;
-import java.util.Set;
 import io.learnstream.schemas.avro.XapiStatementRecord;
-import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
-import io.learnstream.schemas.serde.AvroSerdes;
-import io.learnstream.schemas.topic.TopicPublisher;
 import io.learnstream.schemas.topic.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -40,10 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class IngestServerTest {
-    private static final Instant NOW = Instant.parse("2026-09-07T10:00:00Z");
+    private static final Instant NOW = FrontDoorFixture.NOW;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String WRITER = "Basic writer";
-    private static final String READER = "Basic reader";
+    private static final String WRITER = FrontDoorFixture.WRITER;
+    private static final String READER = FrontDoorFixture.READER;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Topics topics;
@@ -57,16 +44,10 @@ class IngestServerTest {
 
     private void startWith(MockProducer<byte[], byte[]> mock) {
         if (server != null) server.close();
-        producer = mock;
-        topics = Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient()));
-        IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
-        StatementIntake intake = new StatementIntake(topics, new TopicPublisher(producer), KnownStatements.NONE,
-                Clock.fixed(NOW, ZoneOffset.UTC), metrics, "http://127.0.0.1:8080/credentials");
-        server = IngestServer.builder(IngestConfig.defaults().withPort(0), metrics)
-                .statements(intake)
-                .authentication(IngestServerTest::authenticate)
-                .build()
-                .start();
+        FrontDoorFixture frontDoor = new FrontDoorFixture(mock);
+        producer = frontDoor.producer;
+        topics = frontDoor.topics;
+        server = frontDoor.server().authentication(FrontDoorFixture::authenticate).build().start();
     }
 
     @AfterEach
@@ -269,13 +250,6 @@ class IngestServerTest {
     }
 
     /** Test credentials: "Basic writer" may write and read, "Basic reader" only read; anything else is refused. */
-    private static Principal authenticate(String header) throws AuthenticationException {
-        if (WRITER.equals(header)) return new Principal("demo", "quiz-app", "ls_writer", Set.of(Scope.STATEMENTS_WRITE, Scope.STATEMENTS_READ));
-        if (READER.equals(header)) return new Principal("demo", "dashboard", "ls_reader", Set.of(Scope.STATEMENTS_READ));
-        throw new AuthenticationException(header == null ? AuthenticationException.Reason.MISSING_HEADER
-                : AuthenticationException.Reason.UNKNOWN_KEY, "test credentials only", null);
-    }
-
     @Test
     void shouldAnswer401WithoutValidCredentials() throws Exception {
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(statementsUri())

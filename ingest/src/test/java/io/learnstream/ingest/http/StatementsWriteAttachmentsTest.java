@@ -5,40 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
-import io.learnstream.ingest.IngestConfig;
-import io.learnstream.ingest.IngestMetrics;
-import io.learnstream.ingest.KnownStatements;
-import io.learnstream.ingest.StatementIntake;
 import io.learnstream.ingest.attachments.AttachmentArchive;
 import io.learnstream.ingest.attachments.AttachmentIntake;
 import io.learnstream.ingest.attachments.MultipartBodies;
 import io.learnstream.ingest.attachments.Sha2;
 import io.learnstream.ingest.attachments.TestSigners;
-import io.learnstream.ingest.auth.AuthenticationException;
-import io.learnstream.ingest.auth.Principal;
-import io.learnstream.ingest.auth.Scope;
 import io.learnstream.ingest.xapi.XapiVersion;
 import io.learnstream.schemas.avro.XapiAttachmentRecord;
-import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
-import io.learnstream.schemas.serde.AvroSerdes;
-import io.learnstream.schemas.topic.TopicPublisher;
 import io.learnstream.schemas.topic.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StatementsWriteAttachmentsTest {
     private static final Instant NOW = Instant.parse("2026-09-07T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String WRITER = "Basic writer";
+    private static final String WRITER = FrontDoorFixture.WRITER;
     private static final byte[] ESSAY = "my essay on photosynthesis".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -68,15 +53,12 @@ class StatementsWriteAttachmentsTest {
 
     @BeforeEach
     void start() {
-        producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-        topics = Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient()));
-        IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
-        TopicPublisher publisher = new TopicPublisher(producer);
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        server = IngestServer.builder(IngestConfig.defaults().withPort(0), metrics)
-                .statements(new StatementIntake(topics, publisher, KnownStatements.NONE, clock, metrics, "http://127.0.0.1:8080/credentials"))
-                .attachments(new AttachmentIntake(topics, publisher, AttachmentArchive.NONE, clock))
-                .authentication(StatementsWriteAttachmentsTest::authenticate)
+        FrontDoorFixture frontDoor = new FrontDoorFixture();
+        producer = frontDoor.producer;
+        topics = frontDoor.topics;
+        server = frontDoor.server()
+                .attachments(new AttachmentIntake(topics, frontDoor.publisher, AttachmentArchive.NONE, frontDoor.clock))
+                .authentication(FrontDoorFixture::authenticate)
                 .build()
                 .start();
     }
@@ -274,10 +256,5 @@ class StatementsWriteAttachmentsTest {
 
     private static String sha256(byte[] content) {
         return Sha2.digest("SHA-256", content);
-    }
-
-    private static Principal authenticate(String header) throws AuthenticationException {
-        if (WRITER.equals(header)) return new Principal("demo", "quiz-app", "ls_writer", Set.of(Scope.STATEMENTS_WRITE, Scope.STATEMENTS_READ));
-        throw new AuthenticationException(AuthenticationException.Reason.UNKNOWN_KEY, "test credentials only", null);
     }
 }

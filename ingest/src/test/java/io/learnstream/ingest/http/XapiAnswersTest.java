@@ -3,40 +3,16 @@ package io.learnstream.ingest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learnstream.ingest.IngestConfig;
-import io.learnstream.ingest.IngestMetrics;
-import io.learnstream.ingest.KnownStatements;
-import io.learnstream.ingest.StatementIntake;
-import io.learnstream.ingest.auth.AuthenticationException;
-import io.learnstream.ingest.auth.Principal;
-import io.learnstream.ingest.auth.Scope;
-import io.learnstream.ingest.lrs.ArchivedStatement;
 import io.learnstream.ingest.lrs.MoreCursor;
-import io.learnstream.ingest.lrs.PagePosition;
-import io.learnstream.ingest.lrs.StatementArchive;
-import io.learnstream.ingest.lrs.StatementPage;
-import io.learnstream.ingest.lrs.StatementQuery;
 import io.learnstream.ingest.lrs.StatementReader;
+import io.learnstream.ingest.lrs.StubArchive;
 import io.learnstream.ingest.xapi.XapiVersion;
-import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
-import io.learnstream.schemas.serde.AvroSerdes;
-import io.learnstream.schemas.topic.TopicPublisher;
-import io.learnstream.schemas.topic.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,57 +20,21 @@ import org.junit.jupiter.api.Test;
 /** What every answer of the xAPI resources carries, whatever its status (xAPI Communication 2.1 and 3.3). */
 class XapiAnswersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String READER = "Basic reader";
-    private static final String WRITER = "Basic writer";
+    private static final String READER = FrontDoorFixture.READER;
+    private static final String WRITER = FrontDoorFixture.WRITER;
     private static final Instant ARCHIVED_THROUGH = Instant.parse("2026-09-07T09:59:58Z");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private MockProducer<byte[], byte[]> producer;
     private IngestServer server;
 
-    /** An archive that holds nothing yet, consistent through {@link #ARCHIVED_THROUGH}. */
-    private static final class EmptyArchive implements StatementArchive {
-        @Override
-        public Optional<ArchivedStatement> statement(String tenantId, String statementId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ArchivedStatement> voidedStatement(String tenantId, String statementId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public StatementPage query(String tenantId, StatementQuery query, Optional<PagePosition> after, Instant storedThrough) {
-            return new StatementPage(List.of(), false);
-        }
-
-        @Override
-        public Map<String, String> contentHashes(String tenantId, Collection<String> statementIds) {
-            return Map.of();
-        }
-
-        @Override
-        public Instant consistentThrough() {
-            return ARCHIVED_THROUGH;
-        }
-    }
-
     @BeforeEach
     void start() {
-        producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-        IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
-        StatementIntake intake = new StatementIntake(Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient())),
-                new TopicPublisher(producer), KnownStatements.NONE, Clock.fixed(Instant.parse("2026-09-07T10:00:00Z"), ZoneOffset.UTC),
-                metrics, "http://127.0.0.1:8080/credentials");
-        server = IngestServer.builder(IngestConfig.defaults().withPort(0), metrics)
-                .statements(intake)
-                .reads(new StatementsRead(new StatementReader(new EmptyArchive(), MoreCursor.withRandomKey(), IngestServer.STATEMENTS_PATH)))
-                .authentication(header -> {
-                    if (READER.equals(header)) return new Principal("demo", "dashboard", "ls_reader", Set.of(Scope.STATEMENTS_READ));
-                    if (WRITER.equals(header)) return new Principal("demo", "quiz-app", "ls_writer", Set.of(Scope.STATEMENTS_WRITE));
-                    throw new AuthenticationException(AuthenticationException.Reason.UNKNOWN_KEY, "test credentials only", null);
-                })
+        FrontDoorFixture frontDoor = new FrontDoorFixture();
+        producer = frontDoor.producer;
+        server = frontDoor.server()
+                .reads(new StatementsRead(new StatementReader(new StubArchive(ARCHIVED_THROUGH), MoreCursor.withRandomKey(), IngestServer.STATEMENTS_PATH)))
+                .authentication(FrontDoorFixture::authenticate)
                 .build()
                 .start();
     }

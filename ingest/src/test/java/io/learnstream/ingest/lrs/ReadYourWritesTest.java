@@ -18,12 +18,13 @@ class ReadYourWritesTest {
     private static final Instant STORED = Instant.parse("2026-09-07T10:00:00Z");
 
     /** An archive that takes the statement in after {@code lookupsBeforeArchived} lookups of its id; voided if asked. */
-    private static final class LateArchive implements StatementArchive {
+    private static final class LateArchive extends StubArchive {
         final AtomicInteger lookups = new AtomicInteger();
         final int lookupsBeforeArchived;
         final boolean voided;
 
         LateArchive(int lookupsBeforeArchived, boolean voided) {
+            super(STORED.minusSeconds(1));
             this.lookupsBeforeArchived = lookupsBeforeArchived;
             this.voided = voided;
         }
@@ -39,16 +40,6 @@ class ReadYourWritesTest {
         }
 
         @Override
-        public Optional<ArchivedStatement> voidedStatement(String tenantId, String statementId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public StatementPage query(String tenantId, StatementQuery query, Optional<PagePosition> after, Instant storedThrough) {
-            return new StatementPage(List.of(), false);
-        }
-
-        @Override
         public Map<String, String> contentHashes(String tenantId, Collection<String> statementIds) {
             lookups.incrementAndGet();
             return archived() ? Map.of(ID, "hash") : Map.of();
@@ -57,7 +48,7 @@ class ReadYourWritesTest {
         @Override
         public Instant consistentThrough() {
             // consistent through the statement from the lookup after the one that archived it
-            return lookups.get() > lookupsBeforeArchived + 1 ? STORED : STORED.minusSeconds(1);
+            return lookups.get() > lookupsBeforeArchived + 1 ? STORED : super.consistentThrough();
         }
     }
 
