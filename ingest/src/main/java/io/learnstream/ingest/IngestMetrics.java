@@ -41,10 +41,14 @@ public final class IngestMetrics {
         duplicates.increment(statements);
     }
 
-    /** Counts statements rejected, tagged by the reason (a short rule category, never the statement content). */
+    /**
+     * Counts requests refused, by the reason (a short rule category, never the statement content). A meter of its own:
+     * Prometheus wants every series of one name to carry the same tag keys, and {@code learnstream.ingest.statements}
+     * carries only the outcome.
+     */
     public void rejected(String reason, int statements) {
-        Counter.builder("learnstream.ingest.statements").tag("outcome", "rejected").tag("reason", reason)
-                .description("statements refused with a 4xx").register(registry).increment(statements);
+        Counter.builder("learnstream.ingest.rejections").tag("reason", reason)
+                .description("requests refused with a 4xx or 5xx, by reason").register(registry).increment(statements);
     }
 
     public Timer publishLatency() {
