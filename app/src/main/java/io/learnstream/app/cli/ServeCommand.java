@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,6 +44,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "port of the xAPI endpoint (default: ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--public-url", description = "the address tools reach this LRS at, e.g. https://lrs.riverside.k12.example"
+            + " behind a proxy; it names the LRS in the authority set on statements (default: http://<host>:<port>)")
+    String publicUrl;
+
     @Option(names = "--data-dir", defaultValue = "var", description = "local state: Streams stores, pseudonym secrets, logs (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
@@ -52,12 +57,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-analytics", description = "run the LRS tier only (xAPI/Caliper in, archive, reads); the Streams analytics run on other instances")
     boolean noAnalytics;
 
+    /** The front door's settings from the options. */
+    IngestConfig ingestConfig() {
+        Map<String, String> settings = new HashMap<>(Map.of(IngestConfig.HOST, host, IngestConfig.PORT, Integer.toString(port)));
+        if (publicUrl != null) settings.put(IngestConfig.PUBLIC_URL, publicUrl);
+        return IngestConfig.from(settings);
+    }
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("learnstream.log.dir", dataDir.resolve("logs").toString());
-        IngestConfig ingest = IngestConfig.from(Map.of(IngestConfig.HOST, host, IngestConfig.PORT, Integer.toString(port)));
         PipelineConfig config = new PipelineConfig(bootstrapServers, registryUrl, dataDir.resolve("streams"), partitions,
-                Duration.ofSeconds(1), ingest, dataDir.resolve("secrets"),
+                Duration.ofSeconds(1), ingestConfig(), dataDir.resolve("secrets"),
                 noAnalytics ? EnumSet.of(Part.ARCHIVE) : EnumSet.allOf(Part.class));
         // the stop signal is released last: on Ctrl-C the JVM halts as soon as it is, so everything must be closed by then
         try (StopSignal stop = new StopSignal(Duration.ofSeconds(60))) {

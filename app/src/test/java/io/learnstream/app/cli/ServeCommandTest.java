@@ -1,0 +1,40 @@
+package io.learnstream.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+    private static final String[] SERVERS = {"--bootstrap-servers", "kafka:9092", "--registry-url", "http://registry:8081",
+            "--clickhouse-url", "jdbc:clickhouse://clickhouse:8123/default"};
+
+    private static ServeCommand parse(String... more) {
+        ServeCommand serve = new ServeCommand();
+        String[] args = new String[SERVERS.length + more.length];
+        System.arraycopy(SERVERS, 0, args, 0, SERVERS.length);
+        System.arraycopy(more, 0, args, SERVERS.length, more.length);
+        new CommandLine(serve).parseArgs(args);
+        return serve;
+    }
+
+    @Test
+    void shouldNameTheLrsInTheAuthorityByItsPublicUrlBehindAProxy() {
+        ServeCommand serve = parse("--host", "0.0.0.0", "--port", "8080", "--public-url", "https://lrs.riverside.example/");
+
+        assertThat(serve.ingestConfig().authorityHomePage()).isEqualTo("https://lrs.riverside.example/credentials");
+        assertThat(serve.ingestConfig().port()).isEqualTo(8080);
+    }
+
+    @Test
+    void shouldNameItByHostAndPortWithoutOne() {
+        assertThat(parse("--port", "9000").ingestConfig().authorityHomePage()).isEqualTo("http://127.0.0.1:9000/credentials");
+    }
+
+    @Test
+    void shouldRefuseAPublicUrlThatIsNotHttp() {
+        assertThatThrownBy(() -> parse("--public-url", "lrs.riverside.example").ingestConfig())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ingest.public.url must be an http(s) URL");
+    }
+}
