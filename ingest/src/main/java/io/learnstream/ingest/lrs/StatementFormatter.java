@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnstream.ingest.xapi.ContextActivities;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,6 @@ import java.util.List;
  */
 public final class StatementFormatter {
     private static final List<String> IFIS = List.of("mbox", "mbox_sha1sum", "openid", "account");
-    private static final List<String> CONTEXT_ACTIVITY_KINDS = List.of("parent", "grouping", "category", "other");
     private static final List<String> INTERACTION_COMPONENTS = List.of("choices", "scale", "source", "target", "steps");
 
     private StatementFormatter() {}
@@ -151,7 +151,7 @@ public final class StatementFormatter {
 
     private static void eachContextActivity(ObjectNode context, java.util.function.UnaryOperator<JsonNode> shape) {
         if (!(context.get("contextActivities") instanceof ObjectNode activities)) return;
-        for (String kind : CONTEXT_ACTIVITY_KINDS) {
+        for (String kind : ContextActivities.KINDS) {
             JsonNode value = activities.get(kind);
             if (value instanceof ArrayNode array) {
                 for (int i = 0; i < array.size(); i++) array.set(i, shape.apply(array.get(i)));

@@ -2,6 +2,7 @@ package io.learnstream.ingest.lrs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnstream.ingest.xapi.ActorIdentifier;
+import io.learnstream.ingest.xapi.ContextActivities;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,6 @@ public record StatementIndex(
     /** The verb of a voiding statement. */
     public static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 
-    private static final List<String> CONTEXT_ACTIVITY_KINDS = List.of("parent", "grouping", "category", "other");
 
     public StatementIndex {
         agents = List.copyOf(agents);
@@ -116,7 +116,7 @@ public record StatementIndex(
             addActor(contextGroup.path("group"), agents);
         }
         JsonNode contextActivities = context.path("contextActivities");
-        for (String kind : CONTEXT_ACTIVITY_KINDS) {
+        for (String kind : ContextActivities.KINDS) {
             JsonNode value = contextActivities.path(kind);
             if (value.isArray()) {
                 value.forEach(activity -> addActivity(activity, activities));

@@ -12,7 +12,8 @@ import java.util.List;
  * the LRS returns every context activity kind as an array), in the statement's context and in a SubStatement's.
  */
 public final class ContextActivities {
-    private static final List<String> KINDS = List.of("parent", "grouping", "category", "other");
+    /** The kinds of context activity xAPI defines, each a key of {@code contextActivities}. */
+    public static final List<String> KINDS = List.of("parent", "grouping", "category", "other");
 
     private ContextActivities() {}
 
