@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * {@code stored}, {@code version} and {@code attachments} (set or changed after signing), {@code id} and
  * {@code timestamp} unless both have them (then the id case-insensitively and the timestamp as an instant), the
  * definitions of Activities, the order of a Group's members, the case of UUIDs (registrations, StatementRef
- * targets) and a duration's precision beyond hundredths of a second. Everything else must be equal as JSON: properties in any order, numbers by value; extension values
- * exactly.
+ * targets) and a duration's precision beyond hundredths of a second. Everything else must be equal as JSON:
+ * properties in any order, numbers by value; extension values exactly.
  */
 public final class StatementEquivalence {
     private static final List<String> NOT_CONSIDERED = List.of("authority", "stored", "version", "attachments");

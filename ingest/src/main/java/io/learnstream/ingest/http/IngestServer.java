@@ -71,13 +71,14 @@ public final class IngestServer implements AutoCloseable {
             javalin.http.maxRequestSize = config.maxRequestBytes();
             javalin.jsonMapper(new JavalinJackson(mapper, false));
             javalin.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                    new FilterHolder(new AlternateRequestSyntax((int) Math.min(Integer.MAX_VALUE - 1, config.maxRequestBytes()))), STATEMENTS_PATH, EnumSet.of(DispatcherType.REQUEST)));
+                    new FilterHolder(new AlternateRequestSyntax((int) Math.min(Integer.MAX_VALUE - 1, config.maxRequestBytes()))),
+                    STATEMENTS_PATH, EnumSet.of(DispatcherType.REQUEST)));
         });
         app.before(ctx -> ctx.attribute("learnstream.started", System.nanoTime()));
-        // every xAPI answer names a version, also when the request is refused before the version is negotiated
-        app.before("/xAPI/*", ctx -> ctx.header(XapiVersion.HEADER, XapiVersion.V1_0_3.header()));
-        // a resource learnstream does not serve (State, profiles, Activities, Agents) still asks for the version first
         app.before("/xAPI/*", ctx -> {
+            // every xAPI answer names a version, also when the request is refused before the version is negotiated
+            ctx.header(XapiVersion.HEADER, XapiVersion.V1_0_3.header());
+            // a resource learnstream does not serve (State, profiles, Activities, Agents) still asks for the version first
             if (!ctx.path().equals(ABOUT_PATH) && !ctx.path().equals(STATEMENTS_PATH)) gate.negotiate(ctx);
         });
         app.before(STATEMENTS_PATH, StatementsMethods::requireSupported);

@@ -30,7 +30,7 @@ public final class CompactJson {
             case OBJECT -> {
                 put((byte) '{');
                 boolean first = true;
-                for (Map.Entry<String, JsonNode> property : sorted ? Arrays.asList(properties(node, true)) : node.properties()) {
+                for (Map.Entry<String, JsonNode> property : sorted ? Arrays.asList(sortedProperties(node)) : node.properties()) {
                     if (!first) put((byte) ',');
                     first = false;
                     name(property.getKey());
@@ -54,11 +54,11 @@ public final class CompactJson {
         }
     }
 
-    /** An object's properties, in their order or sorted by name (as a {@code TreeMap} of the names would have them). */
+    /** An object's properties sorted by name, as a {@code TreeMap} of the names would have them. */
     @SuppressWarnings("unchecked")
-    static Map.Entry<String, JsonNode>[] properties(JsonNode object, boolean sorted) {
+    static Map.Entry<String, JsonNode>[] sortedProperties(JsonNode object) {
         Map.Entry<String, JsonNode>[] properties = object.properties().toArray(new Map.Entry[0]);
-        if (sorted && properties.length > 1) Arrays.sort(properties, Map.Entry.comparingByKey());
+        Arrays.sort(properties, Map.Entry.comparingByKey());
         return properties;
     }
 

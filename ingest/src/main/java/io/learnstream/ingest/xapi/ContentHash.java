@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What makes two statements with one id "the same statement": SHA-256 of the statement as the tool sent it,
@@ -52,7 +52,7 @@ public final class ContentHash {
         }
         out.put((byte) '{');
         boolean first = true;
-        for (Map.Entry<String, JsonNode> property : CompactJson.properties(statement, true)) {
+        for (Map.Entry<String, JsonNode> property : CompactJson.sortedProperties(statement)) {
             String name = property.getKey();
             if (name.equals("stored") || name.equals("authority") || name.equals("version")) continue;
             if (!first) out.put((byte) ',');
