@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,18 +94,14 @@ final class AlternateRequestSyntax implements Filter {
         }
         MultiMap<String> form = decode(readBody(http));
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        StringBuilder queryString = new StringBuilder();
+        MultiMap<String> parameters = new MultiMap<>();
         byte[] content = null;
         for (Map.Entry<String, List<String>> parameter : form.entrySet()) {
             String name = parameter.getKey();
             for (String value : parameter.getValue()) {
                 if (name.equals(CONTENT_PARAMETER)) content = value.getBytes(StandardCharsets.UTF_8);
                 else if (HEADER_PARAMETERS.contains(name)) headers.put(name, value);
-                else {
-                    if (!queryString.isEmpty()) queryString.append('&');
-                    queryString.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                            .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-                }
+                else parameters.add(name, value);
             }
         }
         if (!method.equals("GET") && content == null) {
@@ -114,7 +109,7 @@ final class AlternateRequestSyntax implements Filter {
         }
         if (content != null && !headers.containsKey("Content-Type")) headers.put("Content-Type", "application/json");
         headers.remove("Content-Length"); // the length is the content's
-        return new Translated(http, method, headers, queryString.toString(), content == null ? new byte[0] : content);
+        return new Translated(http, method, headers, parameters, content == null ? new byte[0] : content);
     }
 
     private String readBody(HttpServletRequest http) throws IOException {
@@ -149,18 +144,20 @@ final class AlternateRequestSyntax implements Filter {
         return set;
     }
 
-    /** The request an alternate-syntax request stands for: its method, headers, query and body. */
+    /** The request an alternate-syntax request stands for: its method, headers, query parameters and body. */
     private static final class Translated extends HttpServletRequestWrapper {
         private final String method;
         private final Map<String, String> headers;
+        private final MultiMap<String> parameters;
         private final String queryString;
         private final byte[] content;
 
-        Translated(HttpServletRequest request, String method, Map<String, String> headers, String queryString, byte[] content) {
+        Translated(HttpServletRequest request, String method, Map<String, String> headers, MultiMap<String> parameters, byte[] content) {
             super(request);
             this.method = method;
             this.headers = headers;
-            this.queryString = queryString;
+            this.parameters = parameters;
+            this.queryString = UrlEncoded.encode(parameters, StandardCharsets.UTF_8, false);
             this.content = content;
         }
 
@@ -176,23 +173,22 @@ final class AlternateRequestSyntax implements Filter {
 
         @Override
         public String getParameter(String name) {
-            List<String> values = decode(queryString).getValues(name);
-            return values == null || values.isEmpty() ? null : values.getFirst();
+            return parameters.getValue(name, 0);
         }
 
         @Override
         public Map<String, String[]> getParameterMap() {
-            return decode(queryString).toStringArrayMap();
+            return parameters.toStringArrayMap();
         }
 
         @Override
         public Enumeration<String> getParameterNames() {
-            return Collections.enumeration(decode(queryString).keySet());
+            return Collections.enumeration(parameters.keySet());
         }
 
         @Override
         public String[] getParameterValues(String name) {
-            return decode(queryString).toStringArrayMap().get(name);
+            return parameters.toStringArrayMap().get(name);
         }
 
         @Override
