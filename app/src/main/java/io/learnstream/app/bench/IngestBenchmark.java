@@ -1,19 +1,38 @@
 package io.learnstream.app.bench;
 
-import io.learnstream.app.simulate.Credentials;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnstream.app.simulate.Credentials;
 import io.learnstream.app.simulate.SimulatorConfig;
 import io.learnstream.app.simulate.StatementGenerator;
+import io.learnstream.app.simulate.activity.Term;
+import io.learnstream.app.simulate.district.District;
+import io.learnstream.app.simulate.district.DistrictGenerator;
 import io.learnstream.app.simulate.district.DistrictSpec;
 import io.learnstream.app.stack.DemoDistrict;
 import io.learnstream.app.stack.EmbeddedStack;
+import io.learnstream.ingest.IngestConfig;
+import io.learnstream.ingest.IngestMetrics;
+import io.learnstream.ingest.KnownStatements;
+import io.learnstream.ingest.StatementIntake;
+import io.learnstream.ingest.Submitter;
+import io.learnstream.ingest.http.IngestServer;
+import io.learnstream.ingest.http.JsonBodies;
 import io.learnstream.ingest.publish.ProducerSettings;
+import io.learnstream.ingest.xapi.XapiVersion;
+import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
+import io.learnstream.schemas.serde.AvroSerdes;
+import io.learnstream.schemas.topic.TopicPublisher;
 import io.learnstream.schemas.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,37 +42,19 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import io.learnstream.app.simulate.activity.Term;
-import io.learnstream.app.simulate.district.DistrictGenerator;
-import java.util.concurrent.TimeUnit;
-import io.learnstream.ingest.IngestConfig;
-import io.learnstream.ingest.IngestMetrics;
-import io.learnstream.ingest.KnownStatements;
-import io.learnstream.ingest.StatementIntake;
-import io.learnstream.ingest.Submitter;
-import io.learnstream.ingest.http.IngestServer;
-import io.learnstream.ingest.http.JsonBodies;
-import io.learnstream.ingest.xapi.XapiVersion;
-import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
-import io.learnstream.schemas.serde.AvroSerdes;
-import io.learnstream.schemas.topic.TopicPublisher;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.management.ThreadMXBean;
-import java.time.Clock;
-import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * How fast the xAPI front door stores statements, against what Kafka itself takes. Concurrent HTTP clients post
@@ -191,17 +192,18 @@ public final class IngestBenchmark {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
-    /** {@code count} statements of the simulated district in batches; {@code term} 0 is the measured term, others differ in every id. */
-    private List<byte[]> batches(int count, int term) {
-        DistrictSpec district = SimulatorConfig.builder(URI.create("http://127.0.0.1"), java.nio.file.Path.of("unused")).build().districtSpec();
+    /** {@code count} statements of the simulated district in batches; term number 0 is the measured term, others differ in every id. */
+    private List<byte[]> batches(int count, int termNumber) {
+        DistrictSpec spec = SimulatorConfig.builder(URI.create("http://127.0.0.1"), java.nio.file.Path.of("unused")).build().districtSpec();
+        District district = DistrictGenerator.generate(spec);
+        Term term = new Term(LocalDate.of(2026, 8, 31), spec.termWeeks(), spec.zone());
         List<byte[]> batches = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         int inBatch = 0;
         int made = 0;
         for (int round = 0; made < count; round++) {
             // one term holds a few hundred thousand statements; further rounds simulate it again with another seed
-            StatementGenerator generator = StatementGenerator.create(DistrictGenerator.generate(district),
-                    new Term(LocalDate.of(2026, 8, 31), district.termWeeks(), district.zone()), district.seed() + 1_000L * term + round);
+            StatementGenerator generator = StatementGenerator.create(district, term, spec.seed() + 1_000L * termNumber + round);
             for (; made < count && generator.hasNext(); made++) {
                 ObjectNode statement = generator.next();
                 body.append(inBatch == 0 ? '[' : ',').append(statement);
