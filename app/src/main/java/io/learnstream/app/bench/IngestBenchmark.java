@@ -38,6 +38,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,12 +48,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -90,34 +93,48 @@ public final class IngestBenchmark {
     /** The raw reference is short; its median of three runs is steadier than one. */
     public static final int RAW_RUNS = 3;
 
+    /** Statements per warm-up round, generated just before the round so that a long warm-up needs no more memory. */
+    static final int WARMUP_ROUND = 50_000;
+
+    /** The JIT counts as quiet when its compiler threads were busy for less than this share of a warm-up round's wall time... */
+    static final double QUIET_JIT_SHARE = 0.10;
+
+    /** ...in this many rounds in a row: it compiles in bursts, and one quiet round is often followed by a busy one. */
+    static final int QUIET_ROUNDS = 3;
+
     private final int statements;
     private final int warmup;
+    private final Duration warmupLimit;
     private final int batchSize;
     private final int clients;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /**
-     * @param warmup statements posted before the measurement, so that it sees code the JIT compiled rather than the
-     *               compiling: they come from another term of the district, so none of them is a duplicate
+     * @param warmup      statements posted at least before the measurement, so that it sees code the JIT compiled rather
+     *                    than the compiling: they come from other terms of the district, so none of them is a duplicate
+     * @param warmupLimit how long the warm-up may go on after those, in rounds of {@link #WARMUP_ROUND}, until the JIT is
+     *                    quiet ({@link #QUIET_JIT_SHARE}): on two cores it keeps compiling a broker-sized program for
+     *                    minutes, and a server that runs for weeks is measured in its steady state
      */
-    public IngestBenchmark(int statements, int warmup, int batchSize, int clients) {
+    public IngestBenchmark(int statements, int warmup, Duration warmupLimit, int batchSize, int clients) {
         if (statements < batchSize) throw new IllegalArgumentException("statements (" + statements + ") must be at least one batch (" + batchSize + ")");
         if (batchSize < 1 || clients < 1) throw new IllegalArgumentException("batch size and clients must be at least 1");
         if (warmup < 0) throw new IllegalArgumentException("warm-up statements must not be negative");
         this.statements = statements;
         this.warmup = warmup;
+        this.warmupLimit = warmupLimit;
         this.batchSize = batchSize;
         this.clients = clients;
     }
 
     public Result run(EmbeddedStack stack, Credentials credential, java.io.PrintStream out) throws Exception {
-        out.printf("bench: generating %,d statements of the simulated district (and %,d of another term to warm up)...%n", statements, warmup);
+        out.printf("bench: generating %,d statements of the simulated district...%n", statements);
         List<byte[]> measuredBatches = batches(statements, 0);
-        List<byte[]> warmupBatches = batches(warmup, 1);
         URI endpoint = URI.create(stack.ingestUrl() + "/xAPI/statements");
-
-        out.printf("bench: warm-up, %,d batches...%n", warmupBatches.size());
-        post(warmupBatches, endpoint, credential);
+        long warmedUp = warmUp(endpoint, credential, out);
+        Map<TopicPartition, Long> measuredFrom = endOffsets(stack);
+        long stored = measuredFrom.values().stream().mapToLong(Long::longValue).sum();
+        if (stored != warmedUp) throw new IllegalStateException("the warm-up stored " + stored + " records for " + warmedUp + " statements");
         out.printf("bench: %d HTTP clients posting %,d statements in batches of %d...%n", clients, statements, batchSize);
         long cpuBefore = processCpuNanos();
         long jitBefore = jitMillis();
@@ -131,8 +148,7 @@ public final class IngestBenchmark {
         int measured = measuredBatches.size() * batchSize;
 
         out.printf("bench: raw producer, the same records with the same settings, %d runs...%n", RAW_RUNS);
-        List<ConsumerRecord<byte[], byte[]>> records = readBack(stack, (long) (warmupBatches.size() + measuredBatches.size()) * batchSize);
-        List<ConsumerRecord<byte[], byte[]>> same = records.subList(records.size() - measured, records.size());
+        List<ConsumerRecord<byte[], byte[]>> same = readBack(stack, measuredFrom, measured);
         double[] rawRuns = new double[RAW_RUNS];
         double rawCpu = 0;
         for (int run = 0; run < RAW_RUNS; run++) {
@@ -152,6 +168,30 @@ public final class IngestBenchmark {
         return new Result(measured, batchSize, clients, measured / httpSeconds, latencies[latencies.length / 2] / 1e6,
                 latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] / 1e6, rawPerSecond, averageBytes,
                 httpCpu / measured, rawCpu / ((double) measured * RAW_RUNS), jit, gc, httpSeconds, rawRuns, frontDoorWork);
+    }
+
+    /**
+     * Posts at least {@link #warmup} statements of other terms, then further rounds until the JIT is quiet or the
+     * {@link #warmupLimit} has passed; returns how many statements it posted.
+     */
+    private long warmUp(URI endpoint, Credentials credential, java.io.PrintStream out) throws Exception {
+        long deadline = System.nanoTime() + warmupLimit.toNanos();
+        long posted = 0;
+        int quietRounds = 0;
+        for (int term = 1; ; term++) {
+            int count = posted < warmup ? (int) Math.max(batchSize, Math.min(WARMUP_ROUND, warmup - posted)) : WARMUP_ROUND;
+            List<byte[]> round = batches(count, term);
+            long jitBefore = jitMillis();
+            long started = System.nanoTime();
+            post(round, endpoint, credential);
+            double millis = (System.nanoTime() - started) / 1e6;
+            double jitShare = (jitMillis() - jitBefore) / millis;
+            posted += (long) round.size() * batchSize;
+            out.printf(Locale.ROOT, "bench: warm-up round %d, %,d batches: %,.0f statements/s, JIT compiling %.0f%% of the time%n",
+                    term, round.size(), round.size() * batchSize / (millis / 1e3), jitShare * 100);
+            quietRounds = jitShare < QUIET_JIT_SHARE ? quietRounds + 1 : 0;
+            if (posted >= warmup && (quietRounds >= QUIET_ROUNDS || System.nanoTime() > deadline)) return posted;
+        }
     }
 
     /**
@@ -245,14 +285,30 @@ public final class IngestBenchmark {
         return latencies;
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> readBack(EmbeddedStack stack, long expected) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+    private static KafkaConsumer<byte[], byte[]> readBackConsumer(EmbeddedStack stack) {
+        return new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "learnstream-bench-read-back",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.XAPI_STATEMENTS));
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Where each partition of the statements topic ends now: ingest answers only after Kafka acknowledged, so it holds all answered. */
+    private static Map<TopicPartition, Long> endOffsets(EmbeddedStack stack) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(Topics.XAPI_STATEMENTS)).allTopicNames().get().get(Topics.XAPI_STATEMENTS).partitions().size();
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            for (int p = 0; p < partitions; p++) latest.put(new TopicPartition(Topics.XAPI_STATEMENTS, p), OffsetSpec.latest());
+            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        }
+    }
+
+    /** The {@code expected} records stored from {@code from} on (the measured statements' records), in the order of their timestamps. */
+    private static List<ConsumerRecord<byte[], byte[]>> readBack(EmbeddedStack stack, Map<TopicPartition, Long> from, long expected) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (var consumer = readBackConsumer(stack)) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(500)).forEach(records::add);

@@ -35,8 +35,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--statements", defaultValue = "200000", description = "statements measured (default: ${DEFAULT-VALUE})")
         int statements;
 
-        @Option(names = "--warmup", defaultValue = "200000", description = "statements of another term posted first, unmeasured, so the JIT has compiled the front door (default: ${DEFAULT-VALUE})")
+        @Option(names = "--warmup", defaultValue = "200000", description = "statements of other terms posted first, unmeasured, so the JIT has compiled the front door (default: ${DEFAULT-VALUE})")
         int warmup;
+
+        @Option(names = "--warmup-limit", defaultValue = "5m", converter = DurationConverter.class,
+                description = "after those, further warm-up rounds until the JIT is quiet, for at most this long (default: ${DEFAULT-VALUE})")
+        java.time.Duration warmupLimit;
 
         @Option(names = "--batch", defaultValue = "100", description = "statements per request (default: ${DEFAULT-VALUE})")
         int batch;
@@ -59,7 +63,7 @@ public final class BenchCommand implements Runnable {
                 try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dir, 0, 0, 0, partitions, Optional.ofNullable(chdbLibrary))
                         .frontDoorOnly(), new SimpleMeterRegistry())) {
                     Credentials credential = DemoDistrict.ensure(stack.pipeline().directory(), dir.resolve("secrets"));
-                    result = new IngestBenchmark(statements, warmup, batch, clients).run(stack, credential, System.out);
+                    result = new IngestBenchmark(statements, warmup, warmupLimit, batch, clients).run(stack, credential, System.out);
                 }
                 System.out.printf(Locale.ROOT, """
 
