@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs refused requests without flooding the log: a wrong secret or a revoked credential is worth a warning (a tool
+ * Logs refused requests without flooding the log: a wrong secret, a throttled credential or a revoked one is worth a warning (a tool
  * is misconfigured, or someone tries a key), at most one per credential per {@link #WARN_EVERY}; everything else,
  * and the repeats, go to debug. Known credential keys are logged; secrets and unknown keys (perhaps a secret typed
  * in the wrong field) never are.
@@ -20,7 +20,7 @@ final class AuthFailureLog {
     private final ConcurrentMap<String, Long> lastWarnedNanos = new ConcurrentHashMap<>();
 
     void refused(AuthenticationException e, String tenantId, String tool) {
-        if (e.credentialKey().isEmpty() || !(e.reason() == Reason.WRONG_SECRET || e.reason() == Reason.REVOKED)) {
+        if (e.credentialKey().isEmpty() || !(e.reason() == Reason.WRONG_SECRET || e.reason() == Reason.REVOKED || e.reason() == Reason.THROTTLED)) {
             log.debug("refused a request: {}", e.getMessage());
             return;
         }

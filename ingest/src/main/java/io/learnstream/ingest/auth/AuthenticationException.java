@@ -26,7 +26,9 @@ public final class AuthenticationException extends Exception {
         /** The credential exists but the secret is not its secret. */
         WRONG_SECRET,
         /** The credential was revoked. */
-        REVOKED;
+        REVOKED,
+        /** A secret not checked before, for a credential that had too many wrong secrets lately: refused unchecked. */
+        THROTTLED;
 
         /** The metric tag and log word, e.g. {@code wrong_secret}. */
         public String tag() {

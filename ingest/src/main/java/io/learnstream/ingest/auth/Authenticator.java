@@ -13,7 +13,9 @@ import java.util.Optional;
  * request may touch.
  *
  * <p>The first request of a credential and secret pays for the PBKDF2 check (a few hundred milliseconds of CPU); later
- * ones cost a map lookup and one HMAC, until the credential changes. Revocation counts from the moment this process's
+ * ones cost a map lookup and one HMAC, until the credential changes. A wrong secret pays for it once too, and a
+ * credential that had five wrong secrets within a minute has new ones refused unchecked for a while (reason
+ * {@code throttled}; see {@link VerifiedSecrets}). Revocation counts from the moment this process's
  * view of the credentials topic reads it, even for a secret verified before.
  *
  * <p>Thread-safe. Meters {@code learnstream.auth.attempts} (by outcome) and {@code learnstream.auth.secret.checks}.

@@ -5,13 +5,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,20 +31,56 @@ import javax.crypto.spec.SecretKeySpec;
  * entry no longer matches and the next request is checked against the new record. Since a credential has exactly one
  * secret, a different digest means a wrong secret, which is refused without the slow check as well.
  *
+ * <p>Until a credential's secret has been verified, a wrong secret would cost the slow check on every request: a tool
+ * configured with an old secret retries for ever, and anyone who knows a key could keep the CPU busy. So the digests
+ * of secrets the slow check refused are remembered too (per credential record, the last {@link #REMEMBERED_WRONG}),
+ * and a repeat is refused at the cost of one HMAC; and after {@link #MAX_FAILED_CHECKS} failed slow checks of one
+ * credential within {@link #FAILED_CHECKS_WINDOW}, further new secrets are refused without a check (reason
+ * {@code throttled}) until the oldest of those failures is older than the window. A secret verified before stays
+ * accepted throughout.
+ *
  * <p>Concurrent first requests with the same key and secret share one slow check.
  */
 final class VerifiedSecrets {
     private static final String MAC_ALGORITHM = "HmacSHA256";
 
+    /** Failed slow checks of one credential allowed within {@link #FAILED_CHECKS_WINDOW}. */
+    static final int MAX_FAILED_CHECKS = 5;
+
+    static final Duration FAILED_CHECKS_WINDOW = Duration.ofMinutes(1);
+
+    /** Wrong secrets remembered per credential: a misconfigured tool sends one, again and again. */
+    static final int REMEMBERED_WRONG = 16;
+
     private record Entry(Credential credential, byte[] digest, Principal principal) {}
+
+    /** What the slow check refused for one credential record: the digests, and when (nanoTime) the last checks failed. */
+    private record Refusals(Credential credential, Set<String> digests, Deque<Long> failedAt) {
+        static Refusals of(Credential credential) {
+            return new Refusals(credential, Collections.newSetFromMap(new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED_WRONG;
+                }
+            }), new ArrayDeque<>());
+        }
+    }
 
     private record Attempt(String key, String digestHex, Credential credential) {}
 
     private final Mac prototype;
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentMap<Attempt, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Refusals> refusals = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
 
     VerifiedSecrets(SecureRandom random) {
+        this(random, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock of the failed-check window (tests drive it) */
+    VerifiedSecrets(SecureRandom random, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         byte[] processKey = new byte[32];
         random.nextBytes(processKey);
         try {
@@ -56,13 +101,17 @@ final class VerifiedSecrets {
      * record was verified before, else by {@code slowCheck}, run once for all concurrent identical attempts.
      *
      * @return the principal of the credential when the secret matches, empty when it does not
+     * @throws AuthenticationException (reason {@code throttled}) when the secret is new and the credential has had too
+     *     many failed slow checks lately
      */
-    Optional<Principal> check(String key, Credential credential, byte[] digest, BooleanSupplier slowCheck) {
+    Optional<Principal> check(String key, Credential credential, byte[] digest, BooleanSupplier slowCheck) throws AuthenticationException {
         Entry known = entries.get(key);
         if (known != null && known.credential() == credential) {
             return MessageDigest.isEqual(known.digest(), digest) ? Optional.of(known.principal()) : Optional.empty();
         }
-        Attempt attempt = new Attempt(key, HexFormat.of().formatHex(digest), credential);
+        String digestHex = HexFormat.of().formatHex(digest);
+        if (refusedBefore(key, credential, digestHex)) return Optional.empty();
+        Attempt attempt = new Attempt(key, digestHex, credential);
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = inFlight.putIfAbsent(attempt, mine);
         if (running != null) return principal(join(running), key, credential);
@@ -74,7 +123,12 @@ final class VerifiedSecrets {
                 matches = MessageDigest.isEqual(finished.digest(), digest);
             } else {
                 matches = slowCheck.getAsBoolean();
-                if (matches) entries.put(key, new Entry(credential, digest.clone(), CredentialRegistry.principalOf(credential)));
+                if (matches) {
+                    entries.put(key, new Entry(credential, digest.clone(), CredentialRegistry.principalOf(credential)));
+                    refusals.remove(key);
+                } else {
+                    refused(key, credential, digestHex);
+                }
             }
             mine.complete(matches);
             return principal(matches, key, credential);
@@ -89,6 +143,40 @@ final class VerifiedSecrets {
     /** Drops what is remembered for {@code key} (the credential changed or is gone). */
     void forget(String key) {
         entries.remove(key);
+        refusals.remove(key);
+    }
+
+    /**
+     * Whether the slow check already refused this secret for this credential record.
+     *
+     * @throws AuthenticationException when it did not, but the credential has had too many failed checks lately
+     */
+    private boolean refusedBefore(String key, Credential credential, String digestHex) throws AuthenticationException {
+        Refusals refused = refusals.get(key);
+        if (refused == null || refused.credential() != credential) return false;
+        synchronized (refused) {
+            if (refused.digests().contains(digestHex)) return true;
+            long now = nanoTime.getAsLong();
+            while (!refused.failedAt().isEmpty() && now - refused.failedAt().peekFirst() >= FAILED_CHECKS_WINDOW.toNanos()) {
+                refused.failedAt().pollFirst();
+            }
+            if (refused.failedAt().size() >= MAX_FAILED_CHECKS) {
+                long retryIn = FAILED_CHECKS_WINDOW.toNanos() - (now - refused.failedAt().peekFirst());
+                throw new AuthenticationException(AuthenticationException.Reason.THROTTLED, MAX_FAILED_CHECKS
+                        + " wrong secrets within " + FAILED_CHECKS_WINDOW.toSeconds() + " s; new secrets are checked again in "
+                        + Math.max(1, TimeUnit.NANOSECONDS.toSeconds(retryIn)) + " s", key);
+            }
+            return false;
+        }
+    }
+
+    private void refused(String key, Credential credential, String digestHex) {
+        Refusals refused = refusals.compute(key, (k, current) -> current == null || current.credential() != credential ? Refusals.of(credential) : current);
+        synchronized (refused) {
+            refused.digests().add(digestHex);
+            refused.failedAt().addLast(nanoTime.getAsLong());
+            while (refused.failedAt().size() > MAX_FAILED_CHECKS) refused.failedAt().pollFirst();
+        }
     }
 
     int size() {

@@ -159,6 +159,20 @@ class AuthenticatorIT {
     }
 
     @Test
+    void refusesAMisconfiguredToolsRetriesWithoutTheSlowCheckAndThrottlesGuessing() throws Exception {
+        // given a tool that sends an old secret again and again before the right one was ever verified here
+        for (int i = 0; i < 10; i++) assertRefused("Basic " + base64(moodle.key() + ":old-secret"), Reason.WRONG_SECRET);
+        assertThat(meters.get(AuthMetrics.SECRET_CHECKS).tag("result", "mismatch").counter().count()).isEqualTo(1);
+
+        // when someone tries further secrets, the fifth wrong one in a minute is the last one checked
+        for (int i = 0; i < 4; i++) assertRefused("Basic " + base64(moodle.key() + ":guess-" + i), Reason.WRONG_SECRET);
+        assertRefused(moodle.authorizationHeader(), Reason.THROTTLED);
+
+        assertThat(meters.get(AuthMetrics.SECRET_CHECKS).tag("result", "mismatch").counter().count()).isEqualTo(5);
+        assertThat(meters.get(AuthMetrics.ATTEMPTS).tag("outcome", "throttled").counter().count()).isEqualTo(1);
+    }
+
+    @Test
     void countsEveryOutcomeByReason() throws Exception {
         authenticator.authenticate(moodle.authorizationHeader());
         assertRefused(null, Reason.MISSING_HEADER);

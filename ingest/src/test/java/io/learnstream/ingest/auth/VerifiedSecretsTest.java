@@ -1,6 +1,7 @@
 package io.learnstream.ingest.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnstream.schemas.avro.Credential;
 import java.nio.ByteBuffer;
@@ -16,17 +17,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The memory of verified secrets that spares PBKDF2 on every request. */
 class VerifiedSecretsTest {
-    private final VerifiedSecrets verified = new VerifiedSecrets(new SecureRandom());
+    private final AtomicLong nanoTime = new AtomicLong(1_000_000_000L);
+    private final VerifiedSecrets verified = new VerifiedSecrets(new SecureRandom(), nanoTime::get);
     private final AtomicInteger slowChecks = new AtomicInteger();
     private final Credential credential = credential("ls_a", "riverside");
 
     @Test
-    void runsTheSlowCheckOnlyForTheFirstRequestOfACredentialAndSecret() {
+    void runsTheSlowCheckOnlyForTheFirstRequestOfACredentialAndSecret() throws Exception {
         for (int i = 0; i < 5; i++) {
             assertThat(verified.check("ls_a", credential, verified.digest("right"), slowCheck(true)))
                     .contains(new Principal("riverside", "moodle", "ls_a", Set.of(Scope.STATEMENTS_WRITE)));
@@ -35,7 +38,7 @@ class VerifiedSecretsTest {
     }
 
     @Test
-    void refusesAnotherSecretWithoutTheSlowCheckOnceTheRightOneIsKnown() {
+    void refusesAnotherSecretWithoutTheSlowCheckOnceTheRightOneIsKnown() throws Exception {
         verified.check("ls_a", credential, verified.digest("right"), slowCheck(true));
 
         assertThat(verified.check("ls_a", credential, verified.digest("wrong"), slowCheck(true))).isEmpty();
@@ -43,16 +46,80 @@ class VerifiedSecretsTest {
     }
 
     @Test
-    void remembersNothingAboutAWrongSecret() {
-        assertThat(verified.check("ls_a", credential, verified.digest("wrong"), slowCheck(false))).isEmpty();
-        assertThat(verified.check("ls_a", credential, verified.digest("wrong"), slowCheck(false))).isEmpty();
+    void refusesAWrongSecretAgainWithoutTheSlowCheck() throws Exception {
+        // given a tool configured with an old secret, which it sends again and again
+        for (int i = 0; i < 20; i++) {
+            assertThat(verified.check("ls_a", credential, verified.digest("old"), slowCheck(false))).isEmpty();
+        }
 
-        assertThat(slowChecks).hasValue(2);
-        assertThat(verified.size()).isZero();
+        assertThat(slowChecks).as("only the first request paid for PBKDF2").hasValue(1);
+        assertThat(verified.size()).as("nothing is verified").isZero();
     }
 
     @Test
-    void checksAgainOnceTheCredentialRecordChanged() {
+    void throttlesNewSecretsOfACredentialAfterFiveFailedChecksWithinAMinute() throws Exception {
+        // given five different wrong secrets within a minute
+        for (int i = 0; i < VerifiedSecrets.MAX_FAILED_CHECKS; i++) {
+            assertThat(verified.check("ls_a", credential, verified.digest("guess-" + i), slowCheck(false))).isEmpty();
+            nanoTime.addAndGet(TimeUnit.SECONDS.toNanos(5));
+        }
+
+        // then a sixth new secret, even the right one, is refused without a check
+        assertThatThrownBy(() -> verified.check("ls_a", credential, verified.digest("right"), slowCheck(true)))
+                .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(AuthenticationException.Reason.THROTTLED);
+                    assertThat(e.getMessage()).contains("5 wrong secrets within 60 s").contains("checked again in 35 s");
+                });
+        assertThat(slowChecks).hasValue(VerifiedSecrets.MAX_FAILED_CHECKS);
+
+        // when the first failure is a minute old, a new secret is checked again
+        nanoTime.addAndGet(TimeUnit.SECONDS.toNanos(35));
+        assertThat(verified.check("ls_a", credential, verified.digest("right"), slowCheck(true))).map(Principal::credentialKey).contains("ls_a");
+        assertThat(slowChecks).hasValue(VerifiedSecrets.MAX_FAILED_CHECKS + 1);
+    }
+
+    @Test
+    void throttlesOnlyTheCredentialThatHadTheWrongSecrets() throws Exception {
+        for (int i = 0; i < VerifiedSecrets.MAX_FAILED_CHECKS; i++) {
+            verified.check("ls_a", credential, verified.digest("guess-" + i), slowCheck(false));
+        }
+
+        assertThat(verified.check("ls_b", credential("ls_b", "hillcrest"), verified.digest("right"), slowCheck(true))).isPresent();
+    }
+
+    @Test
+    void neverThrottlesOnceTheRightSecretIsKnown() throws Exception {
+        verified.check("ls_a", credential, verified.digest("right"), slowCheck(true));
+        for (int i = 0; i < 3 * VerifiedSecrets.MAX_FAILED_CHECKS; i++) {
+            assertThat(verified.check("ls_a", credential, verified.digest("guess-" + i), slowCheck(false))).isEmpty();
+        }
+
+        assertThat(verified.check("ls_a", credential, verified.digest("right"), slowCheck(true))).isPresent();
+        assertThat(slowChecks).hasValue(1);
+    }
+
+    @Test
+    void checksAWrongSecretAgainOnceTheCredentialRecordChanged() throws Exception {
+        verified.check("ls_a", credential, verified.digest("new"), slowCheck(false));
+        // the secret was reset: the record is rewritten, and the secret refused before may be the new one
+        Credential rewritten = Credential.newBuilder(credential).build();
+
+        assertThat(verified.check("ls_a", rewritten, verified.digest("new"), slowCheck(true))).isPresent();
+        assertThat(slowChecks).hasValue(2);
+    }
+
+    @Test
+    void forgetsTheWrongSecretsWithTheCredential() throws Exception {
+        for (int i = 0; i < VerifiedSecrets.MAX_FAILED_CHECKS; i++) {
+            verified.check("ls_a", credential, verified.digest("guess-" + i), slowCheck(false));
+        }
+        verified.forget("ls_a");
+
+        assertThat(verified.check("ls_a", credential, verified.digest("right"), slowCheck(true))).isPresent();
+    }
+
+    @Test
+    void checksAgainOnceTheCredentialRecordChanged() throws Exception {
         verified.check("ls_a", credential, verified.digest("right"), slowCheck(true));
         Credential rewritten = Credential.newBuilder(credential).build();
 
@@ -61,7 +128,7 @@ class VerifiedSecretsTest {
     }
 
     @Test
-    void checksAgainOnceForgotten() {
+    void checksAgainOnceForgotten() throws Exception {
         verified.check("ls_a", credential, verified.digest("right"), slowCheck(true));
         verified.forget("ls_a");
 
@@ -70,7 +137,7 @@ class VerifiedSecretsTest {
     }
 
     @Test
-    void keepsCredentialsApart() {
+    void keepsCredentialsApart() throws Exception {
         Credential other = credential("ls_b", "hillcrest");
         verified.check("ls_a", credential, verified.digest("shared"), slowCheck(true));
 
