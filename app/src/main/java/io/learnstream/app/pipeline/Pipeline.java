@@ -49,7 +49,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +64,8 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,12 +97,19 @@ public final class Pipeline implements AutoCloseable {
     private final ColumnStore store;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final Duration commitInterval;
+    private final Admin admin;
 
     /** The analytics half, when this instance runs it. */
-    private record Analytics(KafkaStreams intake, KafkaStreams engagement, TopicSink<StudentCourseDay, EngagementDaily> sink) {}
+    /**
+     * The analytics part. {@code intakeInputs} and {@code engagementInputs} are each Streams application's input topics
+     * (sources and repartition topics), in the order data flows through them.
+     */
+    private record Analytics(KafkaStreams intake, List<String> intakeInputs, KafkaStreams engagement, List<String> engagementInputs,
+            TopicSink<StudentCourseDay, EngagementDaily> sink) {}
 
     private Pipeline(Duration commitInterval, Topics topics, TenantDirectory directory, IngestMetrics ingestMetrics, IngestServer ingest,
-            Analytics analytics, ColumnStore store) {
+            Analytics analytics, ColumnStore store, Admin admin) {
+        this.admin = admin;
         this.directory = directory;
         this.analytics = analytics;
         this.commitInterval = commitInterval;
@@ -156,12 +167,12 @@ public final class Pipeline implements AutoCloseable {
             Analytics analytics = null;
             if (config.runs(Part.ANALYTICS)) {
                 // each part is on the shutdown stack as soon as it exists, so a failed start closes what it made
-                KafkaStreams intake = new KafkaStreams(IntakeTopology.build(topics, serdes, new IntakeMetrics(meters)),
-                        streamsProperties(config, INTAKE_APPLICATION_ID));
+                Topology intakeTopology = IntakeTopology.build(topics, serdes, new IntakeMetrics(meters));
+                KafkaStreams intake = new KafkaStreams(intakeTopology, streamsProperties(config, INTAKE_APPLICATION_ID));
                 started.push(() -> intake.close(Duration.ofSeconds(30)));
                 intake.setUncaughtExceptionHandler(stopOnError("intake"));
-                KafkaStreams streams = new KafkaStreams(EngagementTopology.build(topics, serdes, EngagementOptions.defaults()),
-                        streamsProperties(config, STREAMS_APPLICATION_ID));
+                Topology engagementTopology = EngagementTopology.build(topics, serdes, EngagementOptions.defaults());
+                KafkaStreams streams = new KafkaStreams(engagementTopology, streamsProperties(config, STREAMS_APPLICATION_ID));
                 started.push(() -> streams.close(Duration.ofSeconds(30)));
                 streams.setUncaughtExceptionHandler(stopOnError("engagement"));
                 intake.start();
@@ -169,7 +180,8 @@ public final class Pipeline implements AutoCloseable {
                 TopicSink<StudentCourseDay, EngagementDaily> engagementSink = sink(topics.engagementDaily(), ENGAGEMENT_SINK_GROUP,
                         config, store, new EngagementDailyRows(Clock.systemUTC()), deadLetters, meters);
                 started.push(run(engagementSink, "learnstream-sink-engagement-daily"));
-                analytics = new Analytics(intake, streams, engagementSink);
+                analytics = new Analytics(intake, inputTopics(intakeTopology, INTAKE_APPLICATION_ID),
+                        streams, inputTopics(engagementTopology, STREAMS_APPLICATION_ID), engagementSink);
             }
             if (config.runs(Part.ARCHIVE)) {
                 TopicSink<String, XapiStatementRecord> archiveSink = sink(topics.xapiStatements(), ARCHIVE_SINK_GROUP, config, store,
@@ -184,7 +196,7 @@ public final class Pipeline implements AutoCloseable {
                         store, new XapiAttachmentRows(), deadLetters, Duration.ofMillis(200), meters);
                 started.push(run(attachmentSink, "learnstream-sink-xapi-attachments"));
             }
-            Pipeline pipeline = new Pipeline(config.commitInterval(), topics, directory, ingestMetrics, ingest, analytics, store);
+            Pipeline pipeline = new Pipeline(config.commitInterval(), topics, directory, ingestMetrics, ingest, analytics, store, admin);
             started.push(ingest);
             ingest.start();
             pipeline.closeables.addAll(started);
@@ -286,53 +298,56 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Waits until everything accepted so far is in the column store: Streams has no lag on any of its input
-     * partitions (source and repartition topics) in two checks more than a commit interval apart, and after
-     * that the sink has written everything committed to its topic.
+     * Waits until everything accepted so far is in the column store, as the broker reports it (not as a consumer last
+     * saw it): first each Streams application has committed its input to the end, upstream first (with exactly-once,
+     * its output, including what its caches held, is committed in the same transaction, so the next one's input is
+     * then complete); then the sink has committed, after inserting, everything on its topic.
      *
      * @return true when caught up, false when {@code bound} passed first
      */
     public boolean awaitCaughtUp(Duration bound) throws InterruptedException {
         if (analytics == null) throw new IllegalStateException("this instance runs no analytics to catch up");
-        TopicSink<StudentCourseDay, EngagementDaily> sink = analytics.sink();
         long deadline = System.nanoTime() + bound.toNanos();
-        long checkEvery = commitInterval.toNanos() + 500_000_000L;
-        int quietChecks = 0;
-        while (quietChecks < 2) {
-            if (System.nanoTime() > deadline) return false;
-            quietChecks = streamsLag() == 0 ? quietChecks + 1 : 0;
-            if (quietChecks < 2) Thread.sleep(checkEvery / 1_000_000);
-        }
-        long streamsDoneAt = System.nanoTime();
+        Duration probeTimeout = Duration.ofSeconds(5);
         while (System.nanoTime() < deadline) {
-            if (sink.lag() == 0 && sink.lagMeasuredAtNanos() - streamsDoneAt > commitInterval.toNanos()) return true;
+            if (committedToEnd(INTAKE_APPLICATION_ID, analytics.intakeInputs(), probeTimeout)
+                    && committedToEnd(STREAMS_APPLICATION_ID, analytics.engagementInputs(), probeTimeout)
+                    && committedToEnd(ENGAGEMENT_SINK_GROUP, List.of(topics.engagementDaily().name()), probeTimeout)) {
+                return true;
+            }
             Thread.sleep(200);
         }
         return false;
     }
 
-    /** Records the Streams main consumers (intake and engagement) have yet to read, over all their partitions; -1 while unknown. */
-    long streamsLag() {
-        long intakeLag = lagOf(analytics.intake());
-        long engagementLag = lagOf(analytics.engagement());
-        return intakeLag < 0 || engagementLag < 0 ? -1 : intakeLag + engagementLag;
-    }
-
-    private static long lagOf(KafkaStreams app) {
-        double total = 0;
-        int partitions = 0;
-        for (Map.Entry<MetricName, ? extends Metric> entry : app.metrics().entrySet()) {
-            MetricName name = entry.getKey();
-            if (name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
-                    && name.tags().containsKey("partition")
-                    && !name.tags().getOrDefault("client-id", "").contains("restore")) {
-                double lag = ((Number) entry.getValue().metricValue()).doubleValue();
-                if (Double.isNaN(lag)) return -1;
-                total += lag;
-                partitions++;
+    /** Whether consumer group {@code group} has committed every partition of each topic, in order, up to its last stable offset. */
+    private boolean committedToEnd(String group, List<String> inputs, Duration timeout) {
+        for (String topic : inputs) {
+            KafkaTopicProgress progress = new KafkaTopicProgress(admin, topic, group, timeout);
+            Map<Integer, Long> ends = progress.endOffsets();
+            Map<Integer, Long> committed = progress.archivedOffsets();
+            for (Map.Entry<Integer, Long> end : ends.entrySet()) {
+                if (committed.getOrDefault(end.getKey(), 0L) < end.getValue()) return false;
             }
         }
-        return partitions == 0 ? -1 : (long) total;
+        return true;
+    }
+
+    /**
+     * A Streams application's input topics as its consumers name them: the topology's sources, with the application id
+     * before the name of each repartition topic, in the order of the sub-topologies (upstream first).
+     */
+    static List<String> inputTopics(Topology topology, String applicationId) {
+        List<String> inputs = new ArrayList<>();
+        topology.describe().subtopologies().stream()
+                .sorted(java.util.Comparator.comparingInt(TopologyDescription.Subtopology::id))
+                .flatMap(subtopology -> subtopology.nodes().stream())
+                .filter(node -> node instanceof TopologyDescription.Source)
+                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream().sorted())
+                .map(topic -> topic.endsWith("-repartition") && !topic.startsWith(applicationId + "-") ? applicationId + "-" + topic : topic)
+                .filter(topic -> !inputs.contains(topic))
+                .forEach(inputs::add);
+        return inputs;
     }
 
     public ColumnStore store() {

@@ -65,6 +65,25 @@ class EmbeddedStackIT {
     }
 
     @Test
+    void shouldSayCaughtUpOnlyOnceEveryAcceptedStatementIsCountedInClickHouse() throws Exception {
+        try (RunningStack running = RunningStack.start(dataDir)) {
+            EmbeddedStack stack = running.stack;
+            // given 60 statements of 20 students (spread over the partitions), posted in three requests
+            for (int request = 0; request < 3; request++) {
+                StringBuilder batch = new StringBuilder("[");
+                for (int i = 0; i < 20; i++) {
+                    batch.append(i == 0 ? "" : ",").append(statement("student-" + i, "2026-09-07T09:%02d:00Z".formatted(10 * request + 1)));
+                }
+                assertThat(running.post(batch.append("]").toString()).statusCode()).isEqualTo(200);
+            }
+
+            // when the pipeline says it caught up, then ClickHouse counts all of them at once, with no further waiting
+            assertThat(stack.pipeline().awaitCaughtUp(BOUND)).isTrue();
+            assertThat(stack.store().query("SELECT sum(events) FROM engagement_daily").singleLong()).isEqualTo(60);
+        }
+    }
+
+    @Test
     void shouldAnswerMalformedStatementWith400AndKeepRunning() throws Exception {
         try (RunningStack running = RunningStack.start(dataDir)) {
             EmbeddedStack stack = running.stack;

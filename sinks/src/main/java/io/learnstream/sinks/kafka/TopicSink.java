@@ -54,6 +54,8 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong lag = new AtomicLong(-1);
+    /** Per partition, the position this sink last committed (only its own thread touches it). */
+    private final Map<TopicPartition, Long> committedPositions = new HashMap<>();
     private final AtomicLong lagMeasuredAtNanos = new AtomicLong(Long.MIN_VALUE);
     private final Counter rowsWritten;
     private final Counter deadLettered;
@@ -99,6 +101,7 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
                     continue;
                 }
                 if (!batch.isEmpty()) writeUntilDone(batch);
+                else commitMovedPositions();
                 updateLag();
             }
         } catch (WakeupException e) {
@@ -142,8 +145,35 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
         }
         try {
             consumer.commitSync();
+            for (TopicPartition partition : consumer.assignment()) committedPositions.put(partition, consumer.position(partition));
         } catch (CommitFailedException | RebalanceInProgressException e) {
             log.info("sink {}: commit lost to a rebalance; the new owner of the partitions writes the batch again", rows.table());
+        }
+    }
+
+    /**
+     * After a poll that returned nothing: a {@code read_committed} consumer moves past a transaction's commit marker
+     * without returning a record, so on a topic written by exactly-once Streams the committed offset would stay one
+     * short of the partition's end for ever, and no one could tell the sink has written everything. Commits such moves.
+     */
+    private void commitMovedPositions() {
+        Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            long position;
+            try {
+                position = consumer.position(partition, Duration.ofMillis(100));
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                continue; // not known yet (just assigned): the next empty poll looks again
+            }
+            Long committed = committedPositions.get(partition);
+            if (committed == null || position > committed) moved.put(partition, new OffsetAndMetadata(position));
+        }
+        if (moved.isEmpty()) return;
+        try {
+            consumer.commitSync(moved);
+            moved.forEach((partition, offset) -> committedPositions.put(partition, offset.offset()));
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            log.info("sink {}: commit of positions past transaction markers lost to a rebalance; harmless", rows.table());
         }
     }
 

@@ -55,6 +55,35 @@ class TopicSinkTest {
         }
     }
 
+    @Test
+    void shouldCommitAPositionThatMovedPastATransactionMarkerWithoutRecords() throws Exception {
+        // given two records written and committed, then a commit marker at offset 2 that a read_committed poll skips
+        FlakyStore store = new FlakyStore(0);
+        MockConsumer<String, String> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
+        TopicSink<String, String> sink = new TopicSink<>(TOPIC, consumer, store, new Rows(), letter -> CompletableFuture.completedFuture(null),
+                Duration.ofMillis(10), new SimpleMeterRegistry());
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(PARTITION));
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            consumer.addRecord(new ConsumerRecord<>("things", 0, 0, "a", "first"));
+            consumer.addRecord(new ConsumerRecord<>("things", 0, 1, "b", "second"));
+        });
+        consumer.schedulePollTask(() -> {});
+        consumer.schedulePollTask(() -> consumer.seek(PARTITION, 3)); // the consumer stepped over the marker
+
+        // when the sink runs
+        Thread thread = Thread.ofPlatform().start(sink);
+        try {
+            // then the sink commits offset 3, the partition's end, although no record came after the two it wrote
+            await().atMost(Duration.ofSeconds(10)).until(() -> consumer.committed(Set.of(PARTITION)).get(PARTITION) != null
+                    && consumer.committed(Set.of(PARTITION)).get(PARTITION).offset() == 3);
+            assertThat(store.written).hasSize(2);
+        } finally {
+            sink.close();
+            thread.join(5_000);
+        }
+    }
+
     /** Refuses the first {@code failures} inserts, then keeps what it is given. */
     private static final class FlakyStore implements ColumnStore {
         final List<Object> written = new ArrayList<>();
