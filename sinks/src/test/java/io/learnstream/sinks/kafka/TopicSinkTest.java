@@ -26,28 +26,55 @@ class TopicSinkTest {
     private static final Topic<String, String> TOPIC = new Topic<>("things", Serdes.String(), Serdes.String());
     private static final TopicPartition PARTITION = new TopicPartition("things", 0);
 
+    private final MockConsumer<String, String> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
+
     @Test
     void shouldKeepTheBatchAndRetryWhileClickHouseRefusesInserts() throws Exception {
         // given ClickHouse refuses the first two inserts (down, restarting)
         FlakyStore store = new FlakyStore(2);
-        MockConsumer<String, String> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
-        TopicSink<String, String> sink = new TopicSink<>(TOPIC, consumer, store, new Rows(), letter -> CompletableFuture.completedFuture(null),
-                Duration.ofMillis(10), new SimpleMeterRegistry());
+        givenTwoRecords();
+
+        // when the sink runs
+        runSink(store, () -> {
+            // then the rows are written once ClickHouse takes them, and only then committed; the sink is still running
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.written.size() == 2);
+            assertThat(store.attempts.get()).isEqualTo(3);
+            awaitCommitted(2);
+        });
+    }
+
+    @Test
+    void shouldCommitAPositionThatMovedPastATransactionMarkerWithoutRecords() throws Exception {
+        // given two records written and committed, then a commit marker at offset 2 that a read_committed poll skips
+        FlakyStore store = new FlakyStore(0);
+        givenTwoRecords();
+        consumer.schedulePollTask(() -> {});
+        consumer.schedulePollTask(() -> consumer.seek(PARTITION, 3)); // the consumer stepped over the marker
+
+        // when the sink runs, then it commits offset 3, the partition's end, although no record came after the two it wrote
+        runSink(store, () -> {
+            awaitCommitted(3);
+            assertThat(store.written).hasSize(2);
+        });
+    }
+
+    /** The first poll assigns the partition, which holds two records. */
+    private void givenTwoRecords() {
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(PARTITION));
             consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
             consumer.addRecord(new ConsumerRecord<>("things", 0, 0, "a", "first"));
             consumer.addRecord(new ConsumerRecord<>("things", 0, 1, "b", "second"));
         });
+    }
 
-        // when the sink runs
+    /** Runs a sink over the consumer into {@code store} while {@code then} checks, and asserts it was still running. */
+    private void runSink(ColumnStore store, Runnable then) throws InterruptedException {
+        TopicSink<String, String> sink = new TopicSink<>(TOPIC, consumer, store, new Rows(), letter -> CompletableFuture.completedFuture(null),
+                Duration.ofMillis(10), new SimpleMeterRegistry());
         Thread thread = Thread.ofPlatform().start(sink);
         try {
-            // then the rows are written once ClickHouse takes them, and only then committed; the sink is still running
-            await().atMost(Duration.ofSeconds(10)).until(() -> store.written.size() == 2);
-            assertThat(store.attempts.get()).isEqualTo(3);
-            await().atMost(Duration.ofSeconds(10)).until(() -> consumer.committed(Set.of(PARTITION)).get(PARTITION) != null
-                    && consumer.committed(Set.of(PARTITION)).get(PARTITION).offset() == 2);
+            then.run();
             assertThat(thread.isAlive()).isTrue();
         } finally {
             sink.close();
@@ -55,33 +82,9 @@ class TopicSinkTest {
         }
     }
 
-    @Test
-    void shouldCommitAPositionThatMovedPastATransactionMarkerWithoutRecords() throws Exception {
-        // given two records written and committed, then a commit marker at offset 2 that a read_committed poll skips
-        FlakyStore store = new FlakyStore(0);
-        MockConsumer<String, String> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
-        TopicSink<String, String> sink = new TopicSink<>(TOPIC, consumer, store, new Rows(), letter -> CompletableFuture.completedFuture(null),
-                Duration.ofMillis(10), new SimpleMeterRegistry());
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(PARTITION));
-            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-            consumer.addRecord(new ConsumerRecord<>("things", 0, 0, "a", "first"));
-            consumer.addRecord(new ConsumerRecord<>("things", 0, 1, "b", "second"));
-        });
-        consumer.schedulePollTask(() -> {});
-        consumer.schedulePollTask(() -> consumer.seek(PARTITION, 3)); // the consumer stepped over the marker
-
-        // when the sink runs
-        Thread thread = Thread.ofPlatform().start(sink);
-        try {
-            // then the sink commits offset 3, the partition's end, although no record came after the two it wrote
-            await().atMost(Duration.ofSeconds(10)).until(() -> consumer.committed(Set.of(PARTITION)).get(PARTITION) != null
-                    && consumer.committed(Set.of(PARTITION)).get(PARTITION).offset() == 3);
-            assertThat(store.written).hasSize(2);
-        } finally {
-            sink.close();
-            thread.join(5_000);
-        }
+    private void awaitCommitted(long offset) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.committed(Set.of(PARTITION)).get(PARTITION) != null
+                && consumer.committed(Set.of(PARTITION)).get(PARTITION).offset() == offset);
     }
 
     /** Refuses the first {@code failures} inserts, then keeps what it is given. */
