@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
@@ -54,15 +53,23 @@ final class VerifiedSecrets {
 
     private record Entry(Credential credential, byte[] digest, Principal principal) {}
 
-    /** What the slow check refused for one credential record: the digests, and when (nanoTime) the last checks failed. */
-    private record Refusals(Credential credential, Set<String> digests, Deque<Long> failedAt) {
-        static Refusals of(Credential credential) {
-            return new Refusals(credential, Collections.newSetFromMap(new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED_WRONG;
-                }
-            }), new ArrayDeque<>());
+    /**
+     * What the slow check refused for one credential record: the digests, when (nanoTime) the last checks failed, and
+     * how many checks are running. Guarded by its own monitor.
+     */
+    private static final class Refusals {
+        final Credential credential;
+        final Set<String> digests = Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > REMEMBERED_WRONG;
+            }
+        });
+        final Deque<Long> failedAt = new ArrayDeque<>();
+        int running;
+
+        Refusals(Credential credential) {
+            this.credential = credential;
         }
     }
 
@@ -110,7 +117,10 @@ final class VerifiedSecrets {
             return MessageDigest.isEqual(known.digest(), digest) ? Optional.of(known.principal()) : Optional.empty();
         }
         String digestHex = HexFormat.of().formatHex(digest);
-        if (refusedBefore(key, credential, digestHex)) return Optional.empty();
+        Refusals refused = refusals.compute(key, (k, current) -> current == null || current.credential != credential ? new Refusals(credential) : current);
+        synchronized (refused) {
+            if (refused.digests.contains(digestHex)) return Optional.empty();
+        }
         Attempt attempt = new Attempt(key, digestHex, credential);
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = inFlight.putIfAbsent(attempt, mine);
@@ -122,17 +132,22 @@ final class VerifiedSecrets {
                 // a check of this credential finished between the lookup above and registering this attempt
                 matches = MessageDigest.isEqual(finished.digest(), digest);
             } else {
-                matches = slowCheck.getAsBoolean();
+                reserveCheck(key, refused);
+                Boolean outcome = null;
+                try {
+                    outcome = slowCheck.getAsBoolean();
+                } finally {
+                    checked(refused, outcome, digestHex);
+                }
+                matches = outcome;
                 if (matches) {
                     entries.put(key, new Entry(credential, digest.clone(), CredentialRegistry.principalOf(credential)));
-                    refusals.remove(key);
-                } else {
-                    refused(key, credential, digestHex);
+                    refusals.remove(key, refused);
                 }
             }
             mine.complete(matches);
             return principal(matches, key, credential);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AuthenticationException e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
@@ -146,41 +161,43 @@ final class VerifiedSecrets {
         refusals.remove(key);
     }
 
-    /**
-     * Whether the slow check already refused this secret for this credential record.
-     *
-     * @throws AuthenticationException when it did not, but the credential has had too many failed checks lately
-     */
-    private boolean refusedBefore(String key, Credential credential, String digestHex) throws AuthenticationException {
-        Refusals refused = refusals.get(key);
-        if (refused == null || refused.credential() != credential) return false;
-        synchronized (refused) {
-            if (refused.digests().contains(digestHex)) return true;
-            long now = nanoTime.getAsLong();
-            while (!refused.failedAt().isEmpty() && now - refused.failedAt().peekFirst() >= FAILED_CHECKS_WINDOW.toNanos()) {
-                refused.failedAt().pollFirst();
-            }
-            if (refused.failedAt().size() >= MAX_FAILED_CHECKS) {
-                long retryIn = FAILED_CHECKS_WINDOW.toNanos() - (now - refused.failedAt().peekFirst());
-                throw new AuthenticationException(AuthenticationException.Reason.THROTTLED, MAX_FAILED_CHECKS
-                        + " wrong secrets within " + FAILED_CHECKS_WINDOW.toSeconds() + " s; new secrets are checked again in "
-                        + Math.max(1, TimeUnit.NANOSECONDS.toSeconds(retryIn)) + " s", key);
-            }
-            return false;
-        }
-    }
-
-    private void refused(String key, Credential credential, String digestHex) {
-        Refusals refused = refusals.compute(key, (k, current) -> current == null || current.credential() != credential ? Refusals.of(credential) : current);
-        synchronized (refused) {
-            refused.digests().add(digestHex);
-            refused.failedAt().addLast(nanoTime.getAsLong());
-            while (refused.failedAt().size() > MAX_FAILED_CHECKS) refused.failedAt().pollFirst();
-        }
-    }
-
     int size() {
         return entries.size();
+    }
+
+    /**
+     * Takes one of the credential's {@link #MAX_FAILED_CHECKS} slow checks per window: failures within the window and
+     * checks still running both count, so concurrent requests cannot run more checks than sequential ones.
+     *
+     * @throws AuthenticationException (reason {@code throttled}) when none is left
+     */
+    private void reserveCheck(String key, Refusals refused) throws AuthenticationException {
+        synchronized (refused) {
+            long now = nanoTime.getAsLong();
+            while (!refused.failedAt.isEmpty() && now - refused.failedAt.peekFirst() >= FAILED_CHECKS_WINDOW.toNanos()) {
+                refused.failedAt.pollFirst();
+            }
+            if (refused.failedAt.size() + refused.running >= MAX_FAILED_CHECKS) {
+                long retryIn = refused.failedAt.isEmpty() ? 0 : FAILED_CHECKS_WINDOW.toNanos() - (now - refused.failedAt.peekFirst());
+                throw new AuthenticationException(AuthenticationException.Reason.THROTTLED, refused.failedAt.size()
+                        + " wrong secrets within " + FAILED_CHECKS_WINDOW.toSeconds() + " s"
+                        + (refused.running > 0 ? " and " + refused.running + " being checked" : "")
+                        + "; new secrets are checked again in " + Math.max(1, (retryIn + 999_999_999L) / 1_000_000_000L) + " s", key);
+            }
+            refused.running++;
+        }
+    }
+
+    /** Gives the reserved check back; a refused secret is remembered and its failure counted. */
+    private void checked(Refusals refused, Boolean outcome, String digestHex) {
+        synchronized (refused) {
+            refused.running--;
+            if (Boolean.FALSE.equals(outcome)) {
+                refused.digests.add(digestHex);
+                refused.failedAt.addLast(nanoTime.getAsLong());
+                while (refused.failedAt.size() > MAX_FAILED_CHECKS) refused.failedAt.pollFirst();
+            }
+        }
     }
 
     private Optional<Principal> principal(boolean matches, String key, Credential credential) {
@@ -189,11 +206,13 @@ final class VerifiedSecrets {
         return Optional.of(entry != null && entry.credential() == credential ? entry.principal() : CredentialRegistry.principalOf(credential));
     }
 
-    private static boolean join(CompletableFuture<Boolean> running) {
+    /** The outcome of an identical attempt already running; throttled, if it was. */
+    private static boolean join(CompletableFuture<Boolean> running) throws AuthenticationException {
         try {
             return running.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            if (e.getCause() instanceof AuthenticationException throttled) throw throttled;
             throw e;
         }
     }

@@ -2,10 +2,12 @@ package io.learnstream.ingest.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.learnstream.schemas.avro.Credential;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,58 @@ class VerifiedSecretsTest {
         nanoTime.addAndGet(TimeUnit.SECONDS.toNanos(35));
         assertThat(verified.check("ls_a", credential, verified.digest("right"), slowCheck(true))).map(Principal::credentialKey).contains("ls_a");
         assertThat(slowChecks).hasValue(VerifiedSecrets.MAX_FAILED_CHECKS + 1);
+    }
+
+    @Test
+    void countsChecksStillRunningSoConcurrentGuessesGetNoMoreChecksThanSequentialOnes() throws Exception {
+        // given eight different secrets tried at once, while every slow check takes its time
+        int requests = 8;
+        CountDownLatch release = new CountDownLatch(1);
+        BooleanSupplier slowWrong = () -> {
+            slowChecks.incrementAndGet();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Optional<Principal>>> results = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                String secret = "guess-" + i;
+                results.add(pool.submit(() -> verified.check("ls_a", credential, verified.digest(secret), slowWrong)));
+            }
+
+            // then five checks run and the other three requests are refused at once, unchecked
+            await().atMost(Duration.ofSeconds(10)).until(() -> slowChecks.get() == VerifiedSecrets.MAX_FAILED_CHECKS
+                    && results.stream().filter(Future::isDone).count() == requests - VerifiedSecrets.MAX_FAILED_CHECKS);
+            int throttled = 0;
+            for (Future<Optional<Principal>> result : results) {
+                if (!result.isDone()) continue; // one of the five running checks
+                try {
+                    result.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOfSatisfying(AuthenticationException.class,
+                            refused -> assertThat(refused.reason()).isEqualTo(AuthenticationException.Reason.THROTTLED));
+                    throttled++;
+                }
+            }
+            assertThat(throttled).isEqualTo(requests - VerifiedSecrets.MAX_FAILED_CHECKS);
+            release.countDown();
+            for (Future<Optional<Principal>> result : results) {
+                try {
+                    assertThat(result.get(30, TimeUnit.SECONDS)).isEmpty();
+                } catch (java.util.concurrent.ExecutionException alreadyCounted) {
+                    // throttled above
+                }
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(slowChecks).hasValue(VerifiedSecrets.MAX_FAILED_CHECKS);
     }
 
     @Test
