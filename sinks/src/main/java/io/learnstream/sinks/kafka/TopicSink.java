@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import io.learnstream.sinks.spi.ColumnStoreException;
@@ -91,7 +93,18 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topic.name()));
+            consumer.subscribe(List.of(topic.name()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    partitions.forEach(committedPositions::remove);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // a partition may come back at a lower committed offset than this sink last committed for it
+                    partitions.forEach(committedPositions::remove);
+                }
+            });
             while (running.get()) {
                 ConsumerRecords<K, V> batch;
                 try {
@@ -144,8 +157,9 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
             }
         }
         try {
-            consumer.commitSync();
-            for (TopicPartition partition : consumer.assignment()) committedPositions.put(partition, consumer.position(partition));
+            Map<TopicPartition, OffsetAndMetadata> positions = knownPositions();
+            consumer.commitSync(positions);
+            positions.forEach((partition, offset) -> committedPositions.put(partition, offset.offset()));
         } catch (CommitFailedException | RebalanceInProgressException e) {
             log.info("sink {}: commit lost to a rebalance; the new owner of the partitions writes the batch again", rows.table());
         }
@@ -158,16 +172,10 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
      */
     private void commitMovedPositions() {
         Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
-        for (TopicPartition partition : consumer.assignment()) {
-            long position;
-            try {
-                position = consumer.position(partition, Duration.ofMillis(100));
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                continue; // not known yet (just assigned): the next empty poll looks again
-            }
+        knownPositions().forEach((partition, position) -> {
             Long committed = committedPositions.get(partition);
-            if (committed == null || position > committed) moved.put(partition, new OffsetAndMetadata(position));
-        }
+            if (committed == null || position.offset() > committed) moved.put(partition, position);
+        });
         if (moved.isEmpty()) return;
         try {
             consumer.commitSync(moved);
@@ -175,6 +183,19 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
         } catch (CommitFailedException | RebalanceInProgressException e) {
             log.info("sink {}: commit of positions past transaction markers lost to a rebalance; harmless", rows.table());
         }
+    }
+
+    /** The consumer's position on each assigned partition that has one (one just assigned may not yet). */
+    private Map<TopicPartition, OffsetAndMetadata> knownPositions() {
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            try {
+                positions.put(partition, new OffsetAndMetadata(consumer.position(partition, Duration.ofMillis(100))));
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // not known yet: the next commit takes it
+            }
+        }
+        return positions;
     }
 
     private void pause(long millis) {
