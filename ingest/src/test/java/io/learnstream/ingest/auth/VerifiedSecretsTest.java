@@ -85,15 +85,7 @@ class VerifiedSecretsTest {
         // given eight different secrets tried at once, while every slow check takes its time
         int requests = 8;
         CountDownLatch release = new CountDownLatch(1);
-        BooleanSupplier slowWrong = () -> {
-            slowChecks.incrementAndGet();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return false;
-        };
+        BooleanSupplier slowWrong = slowCheckHeldUntil(release, false);
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         try {
             List<Future<Optional<Principal>>> results = new ArrayList<>();
@@ -205,15 +197,7 @@ class VerifiedSecretsTest {
         int requests = 8;
         CountDownLatch allStarted = new CountDownLatch(requests);
         CountDownLatch release = new CountDownLatch(1);
-        BooleanSupplier blockingCheck = () -> {
-            slowChecks.incrementAndGet();
-            try {
-                return release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        };
+        BooleanSupplier blockingCheck = slowCheckHeldUntil(release, true);
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         try {
             List<Future<Optional<Principal>>> results = new ArrayList<>();
@@ -232,6 +216,19 @@ class VerifiedSecretsTest {
             pool.shutdownNow();
         }
         assertThat(slowChecks).hasValue(1);
+    }
+
+    /** A slow check that takes until {@code release} opens, then answers {@code outcome}. */
+    private BooleanSupplier slowCheckHeldUntil(CountDownLatch release, boolean outcome) {
+        return () -> {
+            slowChecks.incrementAndGet();
+            try {
+                return release.await(30, TimeUnit.SECONDS) && outcome;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        };
     }
 
     private BooleanSupplier slowCheck(boolean outcome) {
