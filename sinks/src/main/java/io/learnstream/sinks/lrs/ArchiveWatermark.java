@@ -72,7 +72,7 @@ public final class ArchiveWatermark {
             if (pending.size() < maxPending) pending.addLast(new Probe(askedAt, ends));
             Map<Integer, Long> archived = progress.archivedOffsets();
             Instant reached = null;
-            while (!pending.isEmpty() && covers(archived, pending.peekFirst().endOffsets())) {
+            while (!pending.isEmpty() && TopicProgress.covers(archived, pending.peekFirst().endOffsets())) {
                 reached = pending.removeFirst().askedAt();
             }
             if (reached != null) {
@@ -87,12 +87,5 @@ public final class ArchiveWatermark {
     /** Every statement stored before this instant can be read from the archive (see the class documentation). */
     public Instant consistentThrough() {
         return consistentThrough;
-    }
-
-    private static boolean covers(Map<Integer, Long> archived, Map<Integer, Long> ends) {
-        for (Map.Entry<Integer, Long> end : ends.entrySet()) {
-            if (archived.getOrDefault(end.getKey(), 0L) < end.getValue()) return false;
-        }
-        return true;
     }
 }

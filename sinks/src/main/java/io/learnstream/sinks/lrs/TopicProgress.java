@@ -16,4 +16,18 @@ public interface TopicProgress {
      * offsets: it commits only after the insert returned). A partition without one counts as 0.
      */
     Map<Integer, Long> archivedOffsets();
+
+    /** Whether the sink has written everything on the topic as of this call: the end offsets are read first. */
+    default boolean reachedEnd() {
+        Map<Integer, Long> ends = endOffsets();
+        return covers(archivedOffsets(), ends);
+    }
+
+    /** Whether {@code archived} offsets reach {@code ends} on every partition; a partition without one counts as 0. */
+    static boolean covers(Map<Integer, Long> archived, Map<Integer, Long> ends) {
+        for (Map.Entry<Integer, Long> end : ends.entrySet()) {
+            if (archived.getOrDefault(end.getKey(), 0L) < end.getValue()) return false;
+        }
+        return true;
+    }
 }
