@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -55,10 +54,8 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
     private final Duration pollTimeout;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final AtomicLong lag = new AtomicLong(-1);
     /** Per partition, the position this sink last committed (only its own thread touches it). */
     private final Map<TopicPartition, Long> committedPositions = new HashMap<>();
-    private final AtomicLong lagMeasuredAtNanos = new AtomicLong(Long.MIN_VALUE);
     private final Counter rowsWritten;
     private final Counter deadLettered;
     private final Counter insertFailures;
@@ -115,7 +112,6 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
                 }
                 if (!batch.isEmpty()) writeUntilDone(batch);
                 else commitMovedPositions();
-                updateLag();
             }
         } catch (WakeupException e) {
             if (running.get()) throw e;
@@ -242,34 +238,6 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
         byte[] out = new byte[buffer.remaining()];
         buffer.duplicate().get(out);
         return out;
-    }
-
-    private void updateLag() {
-        long total = 0;
-        for (TopicPartition partition : consumer.assignment()) {
-            var partitionLag = consumer.currentLag(partition);
-            if (partitionLag.isEmpty()) {
-                lag.set(-1);
-                lagMeasuredAtNanos.set(System.nanoTime());
-                return;
-            }
-            total += partitionLag.getAsLong();
-        }
-        lag.set(consumer.assignment().isEmpty() ? -1 : total);
-        lagMeasuredAtNanos.set(System.nanoTime());
-    }
-
-    /**
-     * Committed records on the topic not yet written to ClickHouse (up to the last stable offset, as of the
-     * sink's last fetch), or -1 while unknown (no assignment yet).
-     */
-    public long lag() {
-        return lag.get();
-    }
-
-    /** When {@link #lag()} was last measured, on the {@link System#nanoTime()} scale. */
-    public long lagMeasuredAtNanos() {
-        return lagMeasuredAtNanos.get();
     }
 
     public long rowsWritten() {
