@@ -23,6 +23,7 @@ import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
 import io.learnstream.schemas.serde.AvroSerdes;
 import io.learnstream.schemas.topic.TopicPublisher;
 import io.learnstream.schemas.topic.Topics;
+import io.learnstream.sinks.lrs.KafkaTopicProgress;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -52,7 +53,6 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -305,20 +305,12 @@ public final class IngestBenchmark {
         return latencies;
     }
 
-    private static KafkaConsumer<byte[], byte[]> readBackConsumer(EmbeddedStack stack) {
-        return new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
     /** Where each partition of the statements topic ends now: ingest answers only after Kafka acknowledged, so it holds all answered. */
-    private static Map<TopicPartition, Long> endOffsets(EmbeddedStack stack) throws Exception {
+    private static Map<TopicPartition, Long> endOffsets(EmbeddedStack stack) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
-            int partitions = admin.describeTopics(List.of(Topics.XAPI_STATEMENTS)).allTopicNames().get().get(Topics.XAPI_STATEMENTS).partitions().size();
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            for (int p = 0; p < partitions; p++) latest.put(new TopicPartition(Topics.XAPI_STATEMENTS, p), OffsetSpec.latest());
             Map<TopicPartition, Long> ends = new java.util.HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            KafkaTopicProgress.lastStableOffsets(admin, Topics.XAPI_STATEMENTS, Duration.ofSeconds(30))
+                    .forEach((partition, offset) -> ends.put(new TopicPartition(Topics.XAPI_STATEMENTS, partition), offset));
             return ends;
         }
     }
@@ -326,7 +318,9 @@ public final class IngestBenchmark {
     /** The {@code expected} records stored from {@code from} on (the measured statements' records), in the order of their timestamps. */
     private static List<ConsumerRecord<byte[], byte[]>> readBack(EmbeddedStack stack, Map<TopicPartition, Long> from, long expected) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (var consumer = readBackConsumer(stack)) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(from.keySet());
             from.forEach(consumer::seek);
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

@@ -43,11 +43,16 @@ public final class KafkaTopicProgress implements TopicProgress {
 
     @Override
     public Map<Integer, Long> endOffsets() {
-        TopicDescription description = await(admin.describeTopics(java.util.List.of(topic)).topicNameValues().get(topic));
+        return lastStableOffsets(admin, topic, timeout);
+    }
+
+    /** Each partition's last stable offset of {@code topic}, waiting at most {@code timeout} for each answer. */
+    public static Map<Integer, Long> lastStableOffsets(Admin admin, String topic, Duration timeout) {
+        TopicDescription description = await(admin.describeTopics(java.util.List.of(topic)).topicNameValues().get(topic), topic, "", timeout);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         description.partitions().forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
         Map<Integer, Long> ends = new HashMap<>();
-        await(admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all())
+        await(admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all(), topic, "", timeout)
                 .forEach((partition, info) -> ends.put(partition.partition(), info.offset()));
         return ends;
     }
@@ -64,14 +69,17 @@ public final class KafkaTopicProgress implements TopicProgress {
     }
 
     private <T> T await(KafkaFuture<T> future) {
+        return await(future, topic, " and group " + sinkGroupId, timeout);
+    }
+
+    private static <T> T await(KafkaFuture<T> future, String topic, String ofGroup, Duration timeout) {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while asking the broker about " + topic, e);
         } catch (ExecutionException e) {
-            throw new KafkaException("the broker could not tell the progress of " + topic + " and group " + sinkGroupId
-                    + ": " + e.getCause(), e.getCause());
+            throw new KafkaException("the broker could not tell the progress of " + topic + ofGroup + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new KafkaException("the broker did not tell the progress of " + topic + " within " + timeout, e);
         }
