@@ -44,6 +44,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -68,7 +69,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * realistic statements (the simulator's) in batches to the LRS tier of an embedded stack and wait for each answer;
  * then, in the same run, one raw producer with the ingest's own settings sends the very records ingest wrote (read
  * back from the topic) to a fresh topic with as many partitions. The ratio of the two rates is what the front door
- * costs: parsing, validation, duplicate checks, authentication, HTTP.
+ * costs: parsing, validation, duplicate checks, authentication, HTTP. Last, the same clients post the same requests
+ * to an {@link HttpFloor} that only writes those records: it parts the cost of HTTP and of the clients, which share
+ * the machine, from the front door's own.
  */
 public final class IngestBenchmark {
     /**
@@ -77,12 +80,24 @@ public final class IngestBenchmark {
      * @param jitMillis time the JIT's compiler threads spent compiling while the front door was measured
      * @param gcMillis  time spent collecting garbage while the front door was measured
      * @param rawRuns   each raw-producer run's rate, in the order they ran
+     * @param floorRuns each {@link HttpFloor} run's rate, in the order they ran
      */
     public record Result(int statements, int batchSize, int clients, double httpPerSecond, double p50Millis, double p99Millis,
             double rawPerSecond, double averageRecordBytes, double httpCpuMicrosPerStatement, double rawCpuMicrosPerRecord,
-            long jitMillis, long gcMillis, double measuredSeconds, double[] rawRuns, double frontDoorWorkMicrosPerStatement) {
+            long jitMillis, long gcMillis, double measuredSeconds, double[] rawRuns, double frontDoorWorkMicrosPerStatement,
+            double[] floorRuns, double floorCpuMicrosPerStatement) {
         public double ratio() {
             return httpPerSecond / rawPerSecond;
+        }
+
+        /** The median {@link HttpFloor} run's rate: the most any front door over this HTTP stack reaches here with these clients. */
+        public double floorPerSecond() {
+            return median(floorRuns);
+        }
+
+        /** The floor's rate against the raw producer's: the highest {@link #ratio()} any front door could show in this run. */
+        public double floorRatio() {
+            return floorPerSecond() / rawPerSecond;
         }
 
         /**
@@ -99,6 +114,9 @@ public final class IngestBenchmark {
 
     /** The raw reference is short; its median of three runs is steadier than one. */
     public static final int RAW_RUNS = 3;
+
+    /** Measured runs of the {@link HttpFloor}, after one that lets the JIT compile its handler; the median counts. */
+    public static final int FLOOR_RUNS = 3;
 
     /** Statements per warm-up round, generated just before the round so that a long warm-up needs no more memory. */
     static final int WARMUP_ROUND = 50_000;
@@ -146,7 +164,7 @@ public final class IngestBenchmark {
         long jitBefore = jitMillis();
         long gcBefore = gcMillis();
         long started = System.nanoTime();
-        long[] latencies = post(measuredBatches, endpoint, credential);
+        long[] latencies = post(measuredBatches, batch -> endpoint, credential);
         double httpSeconds = (System.nanoTime() - started) / 1e9;
         double httpCpu = (processCpuNanos() - cpuBefore) / 1e3;
         long jit = jitMillis() - jitBefore;
@@ -162,9 +180,10 @@ public final class IngestBenchmark {
             rawRuns[run] = raw.perSecond();
             rawCpu += raw.cpuMicros();
         }
-        double[] sorted = rawRuns.clone();
-        Arrays.sort(sorted);
-        double rawPerSecond = sorted[RAW_RUNS / 2];
+        double rawPerSecond = median(rawRuns);
+
+        out.printf("bench: HTTP floor, the same requests answered by writing the same records, %d runs after one unmeasured...%n", FLOOR_RUNS);
+        FloorRuns floor = floorRuns(stack, same, measuredBatches, credential);
 
         out.println("bench: the front door's own work on the same statements, in one thread, without HTTP or a broker...");
         double frontDoorWork = frontDoorWorkMicros(measuredBatches);
@@ -173,7 +192,14 @@ public final class IngestBenchmark {
         double averageBytes = same.stream().mapToLong(r -> r.serializedKeySize() + r.serializedValueSize()).average().orElse(0);
         return new Result(measured, batchSize, clients, measured / httpSeconds, latencies[latencies.length / 2] / 1e6,
                 latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] / 1e6, rawPerSecond, averageBytes,
-                httpCpu / measured, rawCpu / ((double) measured * RAW_RUNS), jit, gc, httpSeconds, rawRuns, frontDoorWork);
+                httpCpu / measured, rawCpu / ((double) measured * RAW_RUNS), jit, gc, httpSeconds, rawRuns, frontDoorWork,
+                floor.perSecond(), floor.cpuMicros() / ((double) measured * FLOOR_RUNS));
+    }
+
+    private static double median(double[] runs) {
+        double[] sorted = runs.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /**
@@ -189,7 +215,7 @@ public final class IngestBenchmark {
             List<byte[]> round = batches(count, term);
             long jitBefore = jitMillis();
             long started = System.nanoTime();
-            post(round, endpoint, credential);
+            post(round, batch -> endpoint, credential);
             double millis = (System.nanoTime() - started) / 1e6;
             double jitShare = (jitMillis() - jitBefore) / millis;
             posted += (long) round.size() * batchSize;
@@ -271,7 +297,7 @@ public final class IngestBenchmark {
      * The clients are Apache HttpClient's blocking ones: they share the two cores with the front door, and the JDK's
      * client hands every request through three threads.
      */
-    private long[] post(List<byte[]> batches, URI endpoint, Credentials credential) throws Exception {
+    private long[] post(List<byte[]> batches, IntFunction<URI> endpoint, Credentials credential) throws Exception {
         long[] latencies = new long[batches.size()];
         AtomicInteger next = new AtomicInteger();
         try (CloseableHttpClient http = HttpClients.custom().disableAutomaticRetries()
@@ -282,7 +308,7 @@ public final class IngestBenchmark {
             for (int c = 0; c < clients; c++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
-                        HttpPost request = new HttpPost(endpoint);
+                        HttpPost request = new HttpPost(endpoint.apply(i));
                         request.setHeader("X-Experience-API-Version", "1.0.3");
                         request.setHeader("Authorization", credential.authorizationHeader());
                         request.setEntity(new ByteArrayEntity(batches.get(i), ContentType.APPLICATION_JSON));
@@ -335,17 +361,48 @@ public final class IngestBenchmark {
         return records;
     }
 
-    /** One raw run: its rate, from the first send to the last acknowledgement, and the CPU the process spent meanwhile. */
-    private record RawRun(double perSecond, double cpuMicros) {}
+    /** The floor's measured runs: each one's rate, and the CPU the process spent in all of them, in microseconds. */
+    private record FloorRuns(double[] perSecond, double cpuMicros) {}
 
-    /** One producer with ingest's settings sends {@code records} to a fresh topic with as many partitions; every send must succeed. */
-    private static RawRun rawRun(EmbeddedStack stack, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
-        String topic = "learnstream.bench.raw-reference-" + System.nanoTime();
+    /**
+     * Posts {@code batches} to an {@link HttpFloor} writing {@code records}: once unmeasured (its handler is new to the
+     * JIT), then {@link #FLOOR_RUNS} times measured.
+     */
+    private FloorRuns floorRuns(EmbeddedStack stack, List<ConsumerRecord<byte[], byte[]>> records, List<byte[]> batches, Credentials credential)
+            throws Exception {
+        double[] perSecond = new double[FLOOR_RUNS];
+        double cpu = 0;
+        try (HttpFloor floor = HttpFloor.start(stack.kafkaBootstrapServers(), freshTopic(stack, "learnstream.bench.http-floor-"), records, batchSize,
+                IngestConfig.defaults().maxRequestBytes())) {
+            for (int run = -1; run < FLOOR_RUNS; run++) {
+                long cpuBefore = processCpuNanos();
+                long started = System.nanoTime();
+                post(batches, floor::endpoint, credential);
+                if (run < 0) continue;
+                perSecond[run] = records.size() / ((System.nanoTime() - started) / 1e9);
+                cpu += (processCpuNanos() - cpuBefore) / 1e3;
+            }
+        }
+        return new FloorRuns(perSecond, cpu);
+    }
+
+    /** A new topic named {@code prefix} and a unique suffix, with as many partitions as the statements topic. */
+    private static String freshTopic(EmbeddedStack stack, String prefix) throws Exception {
+        String topic = prefix + System.nanoTime();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
             int partitions = admin.describeTopics(List.of(Topics.XAPI_STATEMENTS)).allTopicNames().get()
                     .get(Topics.XAPI_STATEMENTS).partitions().size();
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         }
+        return topic;
+    }
+
+    /** One raw run: its rate, from the first send to the last acknowledgement, and the CPU the process spent meanwhile. */
+    private record RawRun(double perSecond, double cpuMicros) {}
+
+    /** One producer with ingest's settings sends {@code records} to a fresh topic with as many partitions; every send must succeed. */
+    private static RawRun rawRun(EmbeddedStack stack, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+        String topic = freshTopic(stack, "learnstream.bench.raw-reference-");
         try (var producer = new KafkaProducer<byte[], byte[]>(ProducerSettings.forIngest(stack.kafkaBootstrapServers(), "learnstream-bench-raw"))) {
             // not timed: one acknowledged record to each partition first, so the producer has its id and every leader
             for (int partition = 0; partition < producer.partitionsFor(topic).size(); partition++) {

@@ -22,7 +22,7 @@ class IngestBenchmarkIT {
     Path dataDir;
 
     @Test
-    void shouldStoreEveryWarmUpAndMeasuredStatementAndMeasureTheRawProducerOnTheSameRecords() throws Exception {
+    void shouldStoreEveryWarmUpAndMeasuredStatementAndMeasureTheRawProducerAndTheHttpFloorOnTheSameRecords() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         IngestBenchmark.Result result;
         try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dataDir, 0, 0, 0, 2, Optional.empty()).frontDoorOnly(),
@@ -45,6 +45,10 @@ class IngestBenchmarkIT {
         assertThat(result.ratio()).isEqualTo(result.httpPerSecond() / result.rawPerSecond());
         assertThat(result.frontDoorWorkMicrosPerStatement()).as("parsing, validating and hashing 2 KB takes some microseconds").isGreaterThan(1);
         assertThat(result.ceiling()).isStrictlyBetween(0.0, 1.0);
+        assertThat(result.floorRuns()).hasSize(IngestBenchmark.FLOOR_RUNS);
+        assertThat(Arrays.stream(result.floorRuns()).min().orElseThrow()).as("the slowest floor run").isPositive();
+        assertThat(result.floorRatio()).isEqualTo(result.floorPerSecond() / result.rawPerSecond());
+        assertThat(result.floorCpuMicrosPerStatement()).isPositive();
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("warm-up round 1, 10 batches").contains("2 HTTP clients posting 2,000 statements");
     }
 }
