@@ -80,13 +80,17 @@ public final class BenchCommand implements Runnable {
                                             (the same requests from the same clients to the same HTTP server, answered by writing the
                                             same records with the same settings: no authentication, parsing, validation or hashing)
                           floor ratio:      %.2f   (what HTTP and the clients leave of the raw rate: no front door passes it here)
+                          least work:       %.1f µs CPU per statement (read every JSON token with the duplicate-name check and SHA-256
+                                            as many bytes; one thread): a front door doing only that would reach about %.2f
+                                            (floor ratio × floor µs / (floor µs + least work µs))
                         """, result.statements(), result.batchSize(), result.clients(), partitions, result.averageRecordBytes(),
                         result.httpPerSecond(), result.p50Millis(), result.p99Millis(), result.httpCpuMicrosPerStatement(),
                         result.measuredSeconds(), result.jitMillis() / 1e3, result.gcMillis() / 1e3,
                         result.rawPerSecond(), IngestBenchmark.RAW_RUNS,
                         runs(result.rawRuns()),
                         result.rawCpuMicrosPerRecord(), result.ratio(), IngestBenchmark.OWN_WORK_PASSES - 1, result.frontDoorWorkMicrosPerStatement(), result.ceiling(),
-                        result.floorPerSecond(), IngestBenchmark.FLOOR_RUNS, runs(result.floorRuns()), result.floorCpuMicrosPerStatement(), result.floorRatio());
+                        result.floorPerSecond(), IngestBenchmark.FLOOR_RUNS, runs(result.floorRuns()), result.floorCpuMicrosPerStatement(), result.floorRatio(),
+                        result.leastWorkMicrosPerStatement(), result.leastWorkRatio());
                 return 0;
             } finally {
                 delete(dir);

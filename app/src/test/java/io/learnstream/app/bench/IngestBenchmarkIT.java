@@ -49,6 +49,9 @@ class IngestBenchmarkIT {
         assertThat(Arrays.stream(result.floorRuns()).min().orElseThrow()).as("the slowest floor run").isPositive();
         assertThat(result.floorRatio()).isEqualTo(result.floorPerSecond() / result.rawPerSecond());
         assertThat(result.floorCpuMicrosPerStatement()).isPositive();
+        assertThat(result.leastWorkMicrosPerStatement()).as("reading 2 KB of JSON and hashing it").isPositive()
+                .isLessThan(result.frontDoorWorkMicrosPerStatement());
+        assertThat(result.leastWorkRatio()).isStrictlyBetween(0.0, result.floorRatio());
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("warm-up round 1, 10 batches").contains("2 HTTP clients posting 2,000 statements");
     }
 }
