@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.learnstream.ingest.xapi.CompactJson;
 import io.learnstream.ingest.xapi.ContentHash;
 import io.learnstream.ingest.xapi.ContextActivities;
+import io.learnstream.ingest.xapi.ReceivedText;
 import io.learnstream.ingest.xapi.Statement;
 import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.StatementValidator;
@@ -64,6 +65,17 @@ public final class StatementIntake {
      * @throws StatementRejectedException naming the first offending property; nothing of the request is kept
      */
     public List<Statement> prepare(JsonNode body, XapiVersion version) {
+        return prepare(body, null, version);
+    }
+
+    /**
+     * Validates one statement or an array of statements and prepares them for storage; {@code received} holds each
+     * statement's text as sent (by its index; the root object's at 0), or is {@code null}. A statement whose text is
+     * known and on which the LRS only adds properties is stored as that text with them appended.
+     *
+     * @throws StatementRejectedException naming the first offending property; nothing of the request is kept
+     */
+    public List<Statement> prepare(JsonNode body, List<ReceivedText> received, XapiVersion version) {
         boolean batch = body.isArray();
         if (!batch && !body.isObject()) {
             throw new StatementRejectedException("", "the request body must be a statement (JSON object) or an array of statements");
@@ -80,7 +92,7 @@ public final class StatementIntake {
             Statement statement;
             try {
                 validator.validate(json, version);
-                statement = complete((ObjectNode) json, stored, version);
+                statement = complete((ObjectNode) json, stored, version, received == null ? null : received.get(i));
             } catch (StatementRejectedException e) {
                 throw batch ? e.under(prefix) : e;
             }
@@ -108,6 +120,7 @@ public final class StatementIntake {
             ids.add(statement.id());
             String id = statement.id().toString();
             if (alreadyStored.contains(id)) continue;
+            // appended: a statement that came with an authority has no received text (the LRS replaces it in place)
             statement.json().set("authority", authority);
             XapiStatementRecord record = XapiStatementRecord.newBuilder()
                     .setTenantId(submitter.tenantId())
@@ -117,7 +130,7 @@ public final class StatementIntake {
                     .setTool(submitter.tool())
                     .setCredentialKey(submitter.credentialKey())
                     .setContentHash(statement.contentHash())
-                    .setStatement(CompactJson.write(statement.json()))
+                    .setStatement(statement.storedJson())
                     .build();
             String key = Topics.tenantScopedKey(submitter.tenantId(), id);
             acks.add(publisher.send(topics.xapiStatements(), key, record, statement.stored().toEpochMilli()));
@@ -182,14 +195,19 @@ public final class StatementIntake {
     /**
      * Sets the properties the LRS sets: {@code id} and {@code timestamp} when absent, {@code stored}, and
      * {@code version} when absent; a single context activity becomes an array of one. The content hash is taken
-     * first, from the statement as sent.
+     * first, from the statement as sent. The received text is kept only when all of that adds properties after the
+     * statement's own and changes none of them (nor does the {@code authority} set when it is stored).
      */
-    private static Statement complete(ObjectNode json, Instant stored, XapiVersion version) {
+    private static Statement complete(ObjectNode json, Instant stored, XapiVersion version, ReceivedText received) {
         String contentHash = ContentHash.of(json);
-        ContextActivities.asArrays(json);
+        // what is set below in place of what the tool sent: stored and authority always, id, timestamp and version if null
+        boolean onlyAdded = received != null && received.properties() == json.size() && !json.has("stored") && !json.has("authority")
+                && !isNull(json, "id") && !isNull(json, "timestamp") && !isNull(json, "version");
+        if (ContextActivities.asArrays(json)) onlyAdded = false;
         UUID id;
         if (json.hasNonNull("id")) {
             id = UUID.fromString(json.get("id").asText());
+            if (!json.get("id").asText().equals(id.toString())) onlyAdded = false;
             json.put("id", id.toString());
         } else {
             id = UUID.randomUUID();
@@ -204,6 +222,11 @@ public final class StatementIntake {
         }
         json.put("stored", XapiTimestamps.format(stored));
         if (!json.hasNonNull("version")) json.put("version", version.statementVersion());
-        return new Statement(id, json, timestamp, stored, contentHash);
+        return new Statement(id, json, timestamp, stored, contentHash, onlyAdded ? received : null);
+    }
+
+    private static boolean isNull(ObjectNode json, String property) {
+        JsonNode value = json.get(property);
+        return value != null && value.isNull();
     }
 }

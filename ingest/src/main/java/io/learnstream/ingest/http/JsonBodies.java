@@ -1,13 +1,20 @@
 package io.learnstream.ingest.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
+import io.learnstream.ingest.xapi.ReceivedText;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,14 +43,62 @@ public final class JsonBodies {
         return parse(ctx.bodyAsBytes());
     }
 
+    /** A statements request's JSON, and each statement's text as sent where it is kept (see {@link ReceivedText}). */
+    public record Statements(JsonNode json, List<ReceivedText> received) {}
+
+    /** The body of a JSON statements request, as {@link #parseStatements(byte[])} reads it. */
+    Statements readStatements(Context ctx) {
+        requireJson(ctx);
+        return parseStatements(ctx.bodyAsBytes());
+    }
+
+    /**
+     * {@code bytes} as {@link #parse(byte[])} reads them, with each statement object's text as sent (by its index in
+     * the array, or at 0 for a single statement; {@code null} for what is not an object or not pure ASCII).
+     */
+    public Statements parseStatements(byte[] bytes) {
+        List<ReceivedText> received = new ArrayList<>();
+        JsonNode json = parse(bytes, parser -> {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_ARRAY) return element(parser, bytes, received);
+            ArrayNode array = mapper.getNodeFactory().arrayNode();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null) throw new JsonParseException(parser, "Unexpected end-of-input: expected close marker for Array");
+                array.add(element(parser, bytes, received));
+            }
+            return array;
+        });
+        return new Statements(json, received);
+    }
+
+    /** The value at the parser's current token (null at the end of the input), noting its text when it is an object. */
+    private JsonNode element(JsonParser parser, byte[] bytes, List<ReceivedText> received) throws IOException {
+        if (parser.currentToken() == null) return null;
+        boolean object = parser.currentToken() == JsonToken.START_OBJECT;
+        long start = parser.currentTokenLocation().getByteOffset();
+        JsonNode value = mapper.readTree(parser);
+        long end = parser.currentLocation().getByteOffset();
+        received.add(object ? ReceivedText.of(bytes, (int) start, (int) end, value.size()) : null);
+        return value;
+    }
+
     /** {@code bytes} as JSON: an object, or an array of at most {@code maxItems} elements. */
     public JsonNode parse(byte[] bytes) {
+        return parse(bytes, parser -> mapper.readTree(parser));
+    }
+
+    /** How a body's JSON is read from a parser over it; {@code null} when it holds none. */
+    private interface TreeReader {
+        JsonNode read(JsonParser parser) throws IOException;
+    }
+
+    private JsonNode parse(byte[] bytes, TreeReader reader) {
         if (bytes.length == 0) {
             throw new ApiException(400, "empty_body", "the request body is empty; send a statement or an array of statements");
         }
         JsonNode body;
-        try {
-            body = mapper.readTree(bytes);
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            body = reader.read(parser);
         } catch (StreamConstraintsException e) {
             throw new ApiException(400, "too_deep", "the JSON is nested deeper than " + maxDepth + " levels");
         } catch (JsonProcessingException e) {

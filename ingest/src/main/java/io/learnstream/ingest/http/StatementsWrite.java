@@ -13,6 +13,7 @@ import io.learnstream.ingest.attachments.MultipartStatementReader;
 import io.learnstream.ingest.attachments.MultipartStatementRequest;
 import io.learnstream.ingest.auth.Principal;
 import io.learnstream.ingest.auth.Scope;
+import io.learnstream.ingest.xapi.ReceivedText;
 import io.learnstream.ingest.xapi.Statement;
 import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.XapiVersion;
@@ -64,7 +65,7 @@ final class StatementsWrite {
             throw new ApiException(400, "unexpected_parameter", "POST takes no statementId parameter; use PUT to store a statement under an id");
         }
         XapiVersion version = XapiGate.version(ctx);
-        Body body = body(ctx);
+        Body body = body(ctx, true);
         store(ctx, principal, version, body, ids -> ctx.status(200).json(ids));
     }
 
@@ -77,7 +78,7 @@ final class StatementsWrite {
         if (!Uuids.isStandardForm(statementId)) {
             throw new StatementRejectedException("statementId", "must be a UUID such as 3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77");
         }
-        Body body = body(ctx);
+        Body body = body(ctx, false); // the id may be set from the parameter: the statement is stored as written from its tree
         JsonNode json = body.json();
         if (!json.isObject()) {
             throw new StatementRejectedException("", "PUT takes one statement (a JSON object), not " + json.getNodeType().name().toLowerCase());
@@ -89,19 +90,25 @@ final class StatementsWrite {
         store(ctx, principal, XapiGate.version(ctx), body, ids -> ctx.status(204));
     }
 
-    /** The statements' JSON and the attachment parts of the request (none for {@code application/json}). */
-    private record Body(JsonNode json, List<AttachmentPart> parts) {}
+    /**
+     * The statements' JSON, the attachment parts of the request (none for {@code application/json}) and each statement's
+     * text as sent ({@code null} when not kept).
+     */
+    private record Body(JsonNode json, List<AttachmentPart> parts, List<ReceivedText> received) {}
 
-    private Body body(Context ctx) {
+    /** @param keepText whether to keep each statement's text as sent, for storing it with what the LRS adds appended */
+    private Body body(Context ctx, boolean keepText) {
         if (MultipartStatementReader.isMultipartMixed(ctx.contentType())) {
             if (attachments == null) {
                 throw new ApiException(415, "unsupported_media_type", "this LRS keeps no attachment data: send application/json"
                         + " statements whose attachments each have a fileUrl");
             }
             MultipartStatementRequest request = multipart.read(ctx.contentType(), ctx.bodyAsBytes());
-            return new Body(bodies.parse(request.json()), request.parts());
+            return new Body(bodies.parse(request.json()), request.parts(), null);
         }
-        return new Body(bodies.read(ctx), List.of());
+        if (!keepText) return new Body(bodies.read(ctx), List.of(), null);
+        JsonBodies.Statements statements = bodies.readStatements(ctx);
+        return new Body(statements.json(), List.of(), statements.received());
     }
 
     /** Validates everything, then stores the attachment data and after it the statements; answers once both are acknowledged. */
@@ -109,7 +116,7 @@ final class StatementsWrite {
         // the statements as received, for the signature check: preparing them sets id, timestamp, stored and version
         boolean withAttachments = !body.parts().isEmpty() || declaresAttachments(body.json());
         JsonNode received = withAttachments ? body.json().deepCopy() : null;
-        List<Statement> statements = intake.prepare(body.json(), version);
+        List<Statement> statements = intake.prepare(body.json(), body.received(), version);
         List<AttachmentContent> data;
         if (!withAttachments) data = List.of();
         else if (attachments == null) data = AttachmentMatcher.match(received, body.parts()).contents();

@@ -17,22 +17,30 @@ public final class ContextActivities {
 
     private ContextActivities() {}
 
-    /** Turns every single context activity of {@code statement} (and of its SubStatement) into an array of one. */
-    public static void asArrays(ObjectNode statement) {
-        asArrays(statement.get("context"));
+    /**
+     * Turns every single context activity of {@code statement} (and of its SubStatement) into an array of one.
+     *
+     * @return whether it turned any
+     */
+    public static boolean asArrays(ObjectNode statement) {
+        boolean turned = asArrays(statement.get("context"));
         JsonNode object = statement.get("object");
-        if (object != null && "SubStatement".equals(object.path("objectType").asText())) asArrays(object.get("context"));
+        if (object != null && "SubStatement".equals(object.path("objectType").asText())) turned |= asArrays(object.get("context"));
+        return turned;
     }
 
-    private static void asArrays(JsonNode context) {
-        if (context == null || !(context.get("contextActivities") instanceof ObjectNode activities)) return;
+    private static boolean asArrays(JsonNode context) {
+        if (context == null || !(context.get("contextActivities") instanceof ObjectNode activities)) return false;
+        boolean turned = false;
         for (String kind : KINDS) {
             JsonNode value = activities.get(kind);
             if (value != null && value.isObject()) {
                 ArrayNode array = JsonNodeFactory.instance.arrayNode(1);
                 array.add(value);
                 activities.set(kind, array);
+                turned = true;
             }
         }
+        return turned;
     }
 }

@@ -1,0 +1,61 @@
+package io.learnstream.ingest.xapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * A statement's JSON text as the tool sent it (a span of the request body holding one object), kept when it is pure
+ * ASCII, as nearly every statement is. When all the LRS sets on the statement comes after its own properties, the
+ * statement is stored as this text with those properties appended, instead of being written out of its tree a second
+ * time (its canonical form for the content hash is the first). The tree and the text say the same: the tool's text
+ * is valid JSON (the parser read it), and ASCII reads back the same in any decoder.
+ *
+ * @param text       the object's text, from its opening to its closing brace
+ * @param properties how many properties the object has as sent
+ */
+public record ReceivedText(String text, int properties) {
+    public ReceivedText {
+        if (text.isEmpty() || text.charAt(0) != '{' || text.charAt(text.length() - 1) != '}') {
+            throw new IllegalArgumentException("not the text of a JSON object: " + text);
+        }
+    }
+
+    /**
+     * The text of {@code bytes} from {@code start} (an object's opening brace) to {@code end} (just after its closing
+     * one), holding {@code properties} properties; {@code null} when it is not pure ASCII.
+     */
+    public static ReceivedText of(byte[] bytes, int start, int end, int properties) {
+        String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        // as many chars as bytes and none replaced: each byte was one ASCII char (a multi-byte character gives fewer)
+        if (text.length() != end - start || text.indexOf('\uFFFD') >= 0) return null;
+        return new ReceivedText(text, properties);
+    }
+
+    /**
+     * The statement as stored: this text with the properties of {@code stored} after its first {@link #properties()}
+     * appended, in their order, written as {@link CompactJson} writes them.
+     *
+     * @param stored the statement's tree, whose first {@link #properties()} properties are the ones received, unchanged
+     */
+    public String withAddedProperties(ObjectNode stored) {
+        if (stored.size() < properties) {
+            throw new IllegalArgumentException("the statement has " + stored.size() + " properties, fewer than the " + properties + " received");
+        }
+        CompactJson added = new CompactJson();
+        int index = 0;
+        for (Map.Entry<String, JsonNode> property : stored.properties()) {
+            if (index++ < properties) continue;
+            if (index > 1) added.put((byte) ',');
+            added.name(property.getKey());
+            added.value(property.getValue(), false);
+        }
+        int close = text.length() - 1;
+        return new StringBuilder(close + added.size + 1)
+                .append(text, 0, close)
+                .append(new String(added.bytes, 0, added.size, StandardCharsets.UTF_8))
+                .append('}')
+                .toString();
+    }
+}

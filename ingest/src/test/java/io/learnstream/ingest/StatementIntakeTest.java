@@ -1,0 +1,134 @@
+package io.learnstream.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnstream.ingest.http.JsonBodies;
+import io.learnstream.ingest.xapi.XapiVersion;
+import io.learnstream.schemas.avro.XapiStatementRecord;
+import io.learnstream.schemas.registry.InMemorySchemaRegistryClient;
+import io.learnstream.schemas.serde.AvroSerdes;
+import io.learnstream.schemas.testing.SharedDatasets;
+import io.learnstream.schemas.topic.TopicPublisher;
+import io.learnstream.schemas.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * How the LRS stores the statements of a request: as the text the tool sent with what the LRS sets appended when it
+ * only adds properties, otherwise as written from the statement's tree; the same statement either way.
+ */
+class StatementIntakeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Submitter QUIZ = new Submitter("riverside", "Quiz Pro", "ls_quiz");
+    private static final String ACTOR = "\"actor\":{\"mbox\":\"mailto:ana@riverside.example.org\"}";
+    private static final String VERB = "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/answered\",\"display\":{\"en-US\":\"answered\"}}";
+    private static final String OBJECT = "\"object\":{\"id\":\"http://quiz.example.org/q/1\"}";
+    private static final String ID = "\"id\":\"3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77\"";
+
+    private final JsonBodies bodies = new JsonBodies(32, 1000);
+
+    @Test
+    void shouldStoreACompactStatementAsItsTextWithWhatTheLrsSetsAppendedByteForByteAsItsTree() {
+        String body = "[{\"id\":\"3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77\"," + ACTOR + "," + VERB + "," + OBJECT
+                + ",\"timestamp\":\"2026-11-20T09:15:00.000Z\"}]";
+
+        String stored = storedAsText(body).getFirst();
+
+        assertThat(stored).isEqualTo(storedFromTree(body).getFirst())
+                .startsWith(body.substring(1, body.length() - 2) + ",\"stored\":\"2026-11-22T08:00:00Z\",\"version\":\"1.0.0\",\"authority\":");
+    }
+
+    @Test
+    void shouldStoreAPrettyPrintedStatementAsSentWithWhatTheLrsSetsAppended() throws Exception {
+        String statement = "{\n  " + ACTOR + ",\n  " + VERB + ",\n  " + OBJECT + "\n}";
+        String stored = storedAsText(statement).getFirst();
+
+        assertThat(stored).startsWith(statement.substring(0, statement.length() - 1) + ",\"id\":\"");
+        assertThat(JSON.readTree(stored).path("authority").path("account").path("name").asText()).isEqualTo("ls_quiz");
+    }
+
+    @Test
+    void shouldStoreAPrettyPrintedStatementAsTheSameStatementAsItsTree() throws Exception {
+        String statement = "{\n  " + ID + ",\n  " + ACTOR + ",\n  " + VERB + ",\n  " + OBJECT + "\n}";
+
+        String stored = storedAsText(statement).getFirst();
+
+        assertThat(stored).startsWith(statement.substring(0, statement.length() - 1) + ",\"timestamp\":\"");
+        assertThat(JSON.readTree(stored)).isEqualTo(JSON.readTree(storedFromTree(statement).getFirst()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            ",\"authority\":{\"mbox\":\"mailto:tool@example.org\"}",
+            ",\"stored\":\"2020-01-01T00:00:00Z\"",
+            ",\"id\":\"3F1C0A6E-7D2B-4C55-9A1E-2B8F5C1D9E77\"",
+            ",\"context\":{\"contextActivities\":{\"parent\":{\"id\":\"http://quiz.example.org/q\"}}}"})
+    void shouldStoreFromTheTreeWhatTheLrsSetsInPlaceOfWhatTheToolSent(String replaced) throws Exception {
+        String statement = "{" + (replaced.startsWith(",\"id\"") ? "" : ID + ",") + ACTOR + "," + VERB + "," + OBJECT + replaced + "}";
+
+        String stored = storedAsText(statement).getFirst();
+
+        assertThat(stored).as("written from the tree, as without the text").isEqualTo(storedFromTree(statement).getFirst());
+        JsonNode tree = JSON.readTree(stored);
+        assertThat(tree.path("authority").path("account").path("name").asText()).isEqualTo("ls_quiz");
+        assertThat(tree.path("stored").asText()).isEqualTo("2026-11-22T08:00:00Z");
+        assertThat(tree.path("id").asText()).isEqualTo(tree.path("id").asText().toLowerCase(java.util.Locale.ROOT));
+        assertThat(tree.path("context").path("contextActivities").path("parent").isMissingNode()
+                || tree.path("context").path("contextActivities").path("parent").isArray()).isTrue();
+    }
+
+    @Test
+    void shouldStoreEveryRalphVideoStatementAsTheSameStatementWithOrWithoutItsText() throws Exception {
+        List<String> lines = SharedDatasets.gzipLines("xapi/ralph-video-statements.json.gz");
+        int kept = 0;
+        for (int from = 0; from < lines.size(); from += 500) {
+            String body = "[" + String.join(",", lines.subList(from, Math.min(lines.size(), from + 500))) + "]";
+            List<String> asText = storedAsText(body);
+            List<String> fromTree = storedFromTree(body);
+            for (int i = 0; i < asText.size(); i++) {
+                assertThat(JSON.readTree(asText.get(i))).isEqualTo(JSON.readTree(fromTree.get(i)));
+                if (!asText.get(i).equals(fromTree.get(i))) kept++;
+            }
+        }
+        assertThat(kept).as("statements stored as their own text (Ralph's have spaces after colons and commas)").isPositive();
+    }
+
+    /** The statements of {@code body} as stored, each kept as the text sent where it can be. */
+    private List<String> storedAsText(String body) {
+        JsonBodies.Statements statements = bodies.parseStatements(body.getBytes(StandardCharsets.UTF_8));
+        return stored(intake -> intake.prepare(statements.json(), statements.received(), XapiVersion.V1_0_3));
+    }
+
+    /** The statements of {@code body} as stored, each written from its tree. */
+    private List<String> storedFromTree(String body) {
+        JsonNode json = bodies.parse(body.getBytes(StandardCharsets.UTF_8));
+        return stored(intake -> intake.prepare(json, XapiVersion.V1_0_3));
+    }
+
+    private static List<String> stored(java.util.function.Function<StatementIntake, List<io.learnstream.ingest.xapi.Statement>> prepare) {
+        var producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        Topics topics = Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient()));
+        StatementIntake intake = new StatementIntake(topics, new TopicPublisher(producer), KnownStatements.NONE,
+                Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC), new IngestMetrics(new SimpleMeterRegistry()),
+                "https://lrs.riverside.example.org/credentials");
+        intake.store(QUIZ, XapiVersion.V1_0_3, prepare.apply(intake)).join();
+        List<String> stored = new ArrayList<>();
+        for (var record : producer.history()) {
+            XapiStatementRecord value = topics.xapiStatements().valueSerde().deserializer().deserialize(record.topic(), record.value());
+            stored.add(value.getStatement());
+        }
+        return stored;
+    }
+}

@@ -1,0 +1,68 @@
+package io.learnstream.ingest.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnstream.ingest.xapi.ReceivedText;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Statement request bodies read as JSON, with each statement's text as sent. */
+class JsonBodiesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JsonBodies bodies = new JsonBodies(8, 4);
+
+    @Test
+    void shouldKeepEachStatementObjectsTextAsSentInAnArray() throws Exception {
+        String body = "\n[ {\"id\" : \"a\", \"x\": [ {\"y\":1} ]},\r\n\t{\"id\":\"b\"} , 7, null ]  ";
+
+        JsonBodies.Statements statements = bodies.parseStatements(bytes(body));
+
+        assertThat(statements.json()).isEqualTo(JSON.readTree(body));
+        assertThat(statements.received()).containsExactly(
+                new ReceivedText("{\"id\" : \"a\", \"x\": [ {\"y\":1} ]}", 2), new ReceivedText("{\"id\":\"b\"}", 1), null, null);
+    }
+
+    @Test
+    void shouldKeepTheTextOfASingleStatement() throws Exception {
+        String body = "  {\"verb\": {\"id\": \"http://x/v\"}}\n";
+
+        JsonBodies.Statements statements = bodies.parseStatements(bytes(body));
+
+        assertThat(statements.json()).isEqualTo(JSON.readTree(body));
+        assertThat(statements.received()).containsExactly(new ReceivedText("{\"verb\": {\"id\": \"http://x/v\"}}", 1));
+    }
+
+    @Test
+    void shouldKeepNoTextOfAStatementThatIsNotAscii() {
+        JsonBodies.Statements statements = bodies.parseStatements("[{\"a\":\"é\"},{\"a\":\"e\"}]".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(statements.received()).containsExactly(null, new ReceivedText("{\"a\":\"e\"}", 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "[{\"a\":1}", "{\"a\":1,\"a\":2}", "[1,2,3,4,5]", "[[[[[[[[[1]]]]]]]]]", "{\"a\":}"})
+    void shouldRefuseWhatItRefusesWithoutTheTextsAlike(String body) {
+        ApiException plain = refusal(() -> bodies.parse(bytes(body)));
+        ApiException withTexts = refusal(() -> bodies.parseStatements(bytes(body)));
+
+        assertThat(withTexts.error()).isEqualTo(plain.error());
+    }
+
+    private static ApiException refusal(Runnable read) {
+        return (ApiException) org.assertj.core.api.Assertions.catchThrowable(read::run);
+    }
+
+    @Test
+    void shouldNameTheLimitBrokenByTooManyStatements() {
+        assertThatThrownBy(() -> bodies.parseStatements(bytes("[{},{},{},{},{}]")))
+                .isInstanceOf(ApiException.class).hasMessageContaining("the request holds 5 items; at most 4");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
