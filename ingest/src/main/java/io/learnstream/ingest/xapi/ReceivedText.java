@@ -24,9 +24,11 @@ public record ReceivedText(String text, int properties) {
 
     /**
      * The text of {@code bytes} from {@code start} (an object's opening brace) to {@code end} (just after its closing
-     * one), holding {@code properties} properties; {@code null} when it is not pure ASCII.
+     * one), holding {@code properties} properties; {@code null} when it is not pure ASCII or not an object's span.
      */
     public static ReceivedText of(byte[] bytes, int start, int end, int properties) {
+        // the parser's offsets always span the object; were they ever off, the statement is written from its tree instead
+        if (start < 0 || end > bytes.length || end - start < 2 || bytes[start] != '{' || bytes[end - 1] != '}') return null;
         String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
         // as many chars as bytes and none replaced: each byte was one ASCII char (a multi-byte character gives fewer)
         if (text.length() != end - start || text.indexOf('\uFFFD') >= 0) return null;

@@ -32,6 +32,16 @@ class ReceivedTextTest {
     }
 
     @Test
+    void shouldKeepNoTextForASpanThatIsNotAnObject() {
+        byte[] body = "[{\"a\":1}]".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(ReceivedText.of(body, 0, body.length, 1)).isNull();
+        assertThat(ReceivedText.of(body, 1, 6, 1)).isNull();
+        assertThat(ReceivedText.of(body, 1, 99, 1)).isNull();
+        assertThat(ReceivedText.of(body, 1, 8, 1)).isEqualTo(new ReceivedText("{\"a\":1}", 1));
+    }
+
+    @Test
     void shouldAppendThePropertiesAfterTheReceivedOnesAsCompactJsonWritesThem() throws Exception {
         ReceivedText received = new ReceivedText("{ \"verb\" : {\"id\":\"http://x/v\"}, \"result\": {\"score\": {\"raw\": 1e2}} }", 2);
         ObjectNode stored = (ObjectNode) JSON.readTree(received.text());
