@@ -4,12 +4,14 @@ import io.javalin.http.Context;
 import io.learnstream.ingest.IngestMetrics;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The answer when Kafka did not acknowledge a write: 503 with {@code Retry-After} (nothing was stored, the
- * client should send again), rather than buffering without bound.
+ * client should send again), rather than buffering without bound; 413 when a record is larger than Kafka takes, which
+ * no retry would change.
  */
 final class PublishFailures {
     private static final Logger log = LoggerFactory.getLogger(PublishFailures.class);
@@ -24,7 +26,13 @@ final class PublishFailures {
 
     void answer(Context ctx, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof KafkaException) {
+        if (cause instanceof RecordTooLargeException) {
+            // sending it again cannot help: a client that retries a 503 would retry this one for ever
+            metrics.rejected("statement_too_large", 1);
+            ctx.status(413).json(ApiError.of(413, "statement_too_large",
+                    "a statement of the request is larger than Kafka takes as one record (" + cause.getMessage()
+                            + "); send smaller statements (large content belongs in attachments)"));
+        } else if (cause instanceof KafkaException) {
             metrics.rejected("storage_unavailable", 1);
             log.warn("Kafka did not acknowledge a write: {}", cause.toString());
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);

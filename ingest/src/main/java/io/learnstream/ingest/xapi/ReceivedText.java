@@ -16,6 +16,13 @@ import java.util.Map;
  * @param properties how many properties the object has as sent
  */
 public record ReceivedText(String text, int properties) {
+    /**
+     * The longest text kept, in bytes. A tool's text can be several times longer than the statement written compactly
+     * (indentation, {@code \\uXXXX} escapes), and Kafka takes records of up to 1 MiB by default: a longer statement is
+     * written out of its tree, compactly, as before. Real statements are a few kilobytes.
+     */
+    public static final int MAX_BYTES = 64 * 1024;
+
     public ReceivedText {
         if (text.isEmpty() || text.charAt(0) != '{' || text.charAt(text.length() - 1) != '}') {
             throw new IllegalArgumentException("not the text of a JSON object: " + text);
@@ -24,11 +31,12 @@ public record ReceivedText(String text, int properties) {
 
     /**
      * The text of {@code bytes} from {@code start} (an object's opening brace) to {@code end} (just after its closing
-     * one), holding {@code properties} properties; {@code null} when it is not pure ASCII or not an object's span.
+     * one), holding {@code properties} properties; {@code null} when it is not pure ASCII, not an object's span or longer than {@link #MAX_BYTES}.
      */
     public static ReceivedText of(byte[] bytes, int start, int end, int properties) {
         // the parser's offsets always span the object; were they ever off, the statement is written from its tree instead
         if (start < 0 || end > bytes.length || end - start < 2 || bytes[start] != '{' || bytes[end - 1] != '}') return null;
+        if (end - start > MAX_BYTES) return null;
         String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
         // as many chars as bytes and none replaced: each byte was one ASCII char (a multi-byte character gives fewer)
         if (text.length() != end - start || text.indexOf('\uFFFD') >= 0) return null;

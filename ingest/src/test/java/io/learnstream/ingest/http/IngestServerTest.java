@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -214,6 +215,22 @@ class IngestServerTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue(PublishFailures.RETRY_AFTER_SECONDS);
         assertThat(JSON.readTree(response.body()).get("message").asText()).contains("broker not reachable");
+    }
+
+    @Test
+    void shouldAnswer413WithoutRetryAfterWhenAStatementIsLargerThanKafkaTakes() throws Exception {
+        startWith(new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()));
+
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request(statement(null, "mailto:ann@example.org"), "1.0.3"),
+                HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
+        producer.errorNext(new RecordTooLargeException("The message is 1500000 bytes when serialized"));
+
+        HttpResponse<String> response = pending.get();
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("statement_too_large");
+        assertThat(JSON.readTree(response.body()).get("message").asText()).contains("1500000 bytes");
     }
 
     @Test

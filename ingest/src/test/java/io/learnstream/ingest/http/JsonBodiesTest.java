@@ -43,6 +43,16 @@ class JsonBodiesTest {
         assertThat(statements.received()).containsExactly(null, new ReceivedText("{\"a\":\"e\"}", 1));
     }
 
+    @Test
+    void shouldReadAUtf16BodyAndKeepNoTextOfIt() throws Exception {
+        String body = "[{\"a\":1}]";
+
+        JsonBodies.Statements statements = bodies.parseStatements(body.getBytes(StandardCharsets.UTF_16LE));
+
+        assertThat(statements.json()).isEqualTo(JSON.readTree(body));
+        assertThat(statements.received()).containsExactly((ReceivedText) null);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "[{\"a\":1}", "{\"a\":1,\"a\":2}", "[1,2,3,4,5]", "[[[[[[[[[1]]]]]]]]]", "{\"a\":}"})
     void shouldRefuseWhatItRefusesWithoutTheTextsAlike(String body) {

@@ -32,6 +32,13 @@ class ReceivedTextTest {
     }
 
     @Test
+    void shouldKeepNoTextOfABodyInUtf16WhoseParserGivesNoByteOffsets() {
+        byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_16LE);
+
+        assertThat(ReceivedText.of(body, -1, -1, 1)).isNull();
+    }
+
+    @Test
     void shouldKeepNoTextForASpanThatIsNotAnObject() {
         byte[] body = "[{\"a\":1}]".getBytes(StandardCharsets.US_ASCII);
 
@@ -39,6 +46,16 @@ class ReceivedTextTest {
         assertThat(ReceivedText.of(body, 1, 6, 1)).isNull();
         assertThat(ReceivedText.of(body, 1, 99, 1)).isNull();
         assertThat(ReceivedText.of(body, 1, 8, 1)).isEqualTo(new ReceivedText("{\"a\":1}", 1));
+    }
+
+    @Test
+    void shouldKeepNoTextLongerThanTheLimitSoALongStatementIsWrittenCompactly() {
+        String padding = " ".repeat(ReceivedText.MAX_BYTES);
+        byte[] longest = ("{\"a\":" + " ".repeat(ReceivedText.MAX_BYTES - 7) + "1}").getBytes(StandardCharsets.US_ASCII);
+        byte[] longer = ("{\"a\":" + padding + "1}").getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(ReceivedText.of(longest, 0, longest.length, 1)).isNotNull();
+        assertThat(ReceivedText.of(longer, 0, longer.length, 1)).isNull();
     }
 
     @Test
