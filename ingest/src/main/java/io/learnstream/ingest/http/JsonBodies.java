@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NumericNode;
 import io.javalin.http.Context;
 import io.learnstream.ingest.xapi.ReceivedText;
 import java.io.IOException;
@@ -35,6 +37,32 @@ public final class JsonBodies {
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
                 .build();
         this.mapper = new ObjectMapper(factory);
+        mapper.setNodeFactory(new FiniteNumbers());
+    }
+
+    /**
+     * Refuses a number beyond what a double holds (such as {@code 1e400}): read as infinity, it would be stored as
+     * {@code Infinity}, which no JSON reader takes back.
+     */
+    private static final class FiniteNumbers extends JsonNodeFactory {
+        @Override
+        public NumericNode numberNode(double v) {
+            if (Double.isInfinite(v)) throw new NumberOutOfRange();
+            return super.numberNode(v);
+        }
+
+        @Override
+        public NumericNode numberNode(float v) {
+            if (Float.isInfinite(v)) throw new NumberOutOfRange();
+            return super.numberNode(v);
+        }
+    }
+
+    /** Thrown by {@link FiniteNumbers} while a body is read, and answered with where the number is. */
+    private static final class NumberOutOfRange extends RuntimeException {
+        NumberOutOfRange() {
+            super(null, null, false, false);
+        }
     }
 
     /** The body of a JSON request: an object, or an array of at most {@code maxItems} elements. */
@@ -98,7 +126,12 @@ public final class JsonBodies {
         }
         JsonNode body;
         try (JsonParser parser = mapper.createParser(bytes)) {
-            body = reader.read(parser);
+            try {
+                body = reader.read(parser);
+            } catch (NumberOutOfRange e) {
+                throw new ApiException(400, "number_out_of_range", "the number ending at line " + parser.currentLocation().getLineNr()
+                        + ", column " + parser.currentLocation().getColumnNr() + " is beyond what a JSON number can hold here (about ±1.8e308)");
+            }
         } catch (StreamConstraintsException e) {
             throw new ApiException(400, "too_deep", "the JSON is nested deeper than " + maxDepth + " levels");
         } catch (JsonProcessingException e) {

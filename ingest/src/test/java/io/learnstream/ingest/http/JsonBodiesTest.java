@@ -66,6 +66,25 @@ class JsonBodiesTest {
         return (ApiException) org.assertj.core.api.Assertions.catchThrowable(read::run);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"result\":{\"score\":{\"raw\":1e400}}}", "[{\"x\":\n -1.5E309}]"})
+    void shouldRefuseANumberBeyondWhatADoubleHoldsSayingWhereItIs(String body) {
+        ApiException plain = refusal(() -> bodies.parse(bytes(body)));
+        ApiException withTexts = refusal(() -> bodies.parseStatements(bytes(body)));
+
+        assertThat(plain.error().status()).isEqualTo(400);
+        assertThat(plain.error().error()).isEqualTo("number_out_of_range");
+        assertThat(plain.getMessage()).contains("line " + (body.contains("\n") ? 2 : 1));
+        assertThat(withTexts.error()).isEqualTo(plain.error());
+    }
+
+    @Test
+    void shouldReadTheLargestAndSmallestNumbersADoubleHolds() throws Exception {
+        String body = "{\"a\":1.7976931348623157E308,\"b\":-1.7976931348623157E308,\"c\":1e-400}";
+
+        assertThat(bodies.parse(bytes(body))).isEqualTo(JSON.readTree(body));
+    }
+
     @Test
     void shouldNameTheLimitBrokenByTooManyStatements() {
         assertThatThrownBy(() -> bodies.parseStatements(bytes("[{},{},{},{},{}]")))
