@@ -204,14 +204,8 @@ class IngestServerTest {
 
     @Test
     void shouldAnswer503WithRetryAfterWhenKafkaDoesNotAcknowledge() throws Exception {
-        startWith(new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()));
+        HttpResponse<String> response = answerWhenKafkaFailsTheWrite(new TimeoutException("broker not reachable"));
 
-        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request(statement(null, "mailto:ann@example.org"), "1.0.3"),
-                HttpResponse.BodyHandlers.ofString());
-        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
-        producer.errorNext(new TimeoutException("broker not reachable"));
-
-        HttpResponse<String> response = pending.get();
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue(PublishFailures.RETRY_AFTER_SECONDS);
         assertThat(JSON.readTree(response.body()).get("message").asText()).contains("broker not reachable");
@@ -219,18 +213,22 @@ class IngestServerTest {
 
     @Test
     void shouldAnswer413WithoutRetryAfterWhenAStatementIsLargerThanKafkaTakes() throws Exception {
-        startWith(new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()));
+        HttpResponse<String> response = answerWhenKafkaFailsTheWrite(new RecordTooLargeException("The message is 1500000 bytes when serialized"));
 
-        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request(statement(null, "mailto:ann@example.org"), "1.0.3"),
-                HttpResponse.BodyHandlers.ofString());
-        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
-        producer.errorNext(new RecordTooLargeException("The message is 1500000 bytes when serialized"));
-
-        HttpResponse<String> response = pending.get();
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Retry-After")).isEmpty();
         assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("statement_too_large");
         assertThat(JSON.readTree(response.body()).get("message").asText()).contains("1500000 bytes");
+    }
+
+    /** The answer to one statement whose write Kafka fails with {@code error} once the front door sent it. */
+    private HttpResponse<String> answerWhenKafkaFailsTheWrite(RuntimeException error) throws Exception {
+        startWith(new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()));
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request(statement(null, "mailto:ann@example.org"), "1.0.3"),
+                HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
+        producer.errorNext(error);
+        return pending.get();
     }
 
     @Test
