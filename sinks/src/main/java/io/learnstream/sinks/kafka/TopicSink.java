@@ -152,13 +152,7 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
-        try {
-            Map<TopicPartition, OffsetAndMetadata> positions = knownPositions();
-            consumer.commitSync(positions);
-            positions.forEach((partition, offset) -> committedPositions.put(partition, offset.offset()));
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            log.info("sink {}: commit lost to a rebalance; the new owner of the partitions writes the batch again", rows.table());
-        }
+        commit(knownPositions(), "the new owner of the partitions writes the batch again");
     }
 
     /**
@@ -172,12 +166,16 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
             Long committed = committedPositions.get(partition);
             if (committed == null || position.offset() > committed) moved.put(partition, position);
         });
-        if (moved.isEmpty()) return;
+        if (!moved.isEmpty()) commit(moved, "it only moved past transaction markers, harmless");
+    }
+
+    /** Commits {@code positions} and remembers them; a commit lost to a rebalance is logged with {@code whyHarmless}. */
+    private void commit(Map<TopicPartition, OffsetAndMetadata> positions, String whyHarmless) {
         try {
-            consumer.commitSync(moved);
-            moved.forEach((partition, offset) -> committedPositions.put(partition, offset.offset()));
+            consumer.commitSync(positions);
+            positions.forEach((partition, offset) -> committedPositions.put(partition, offset.offset()));
         } catch (CommitFailedException | RebalanceInProgressException e) {
-            log.info("sink {}: commit of positions past transaction markers lost to a rebalance; harmless", rows.table());
+            log.info("sink {}: commit lost to a rebalance; {}", rows.table(), whyHarmless);
         }
     }
 
