@@ -21,7 +21,12 @@ public final class CompactJson {
     public static String write(JsonNode node) {
         CompactJson out = new CompactJson();
         out.value(node, false);
-        return new String(out.bytes, 0, out.size, StandardCharsets.UTF_8);
+        return out.text();
+    }
+
+    /** What was written, as text. */
+    String text() {
+        return new String(bytes, 0, size, StandardCharsets.UTF_8);
     }
 
     /** Writes {@code node}; with {@code sorted}, every object's properties in the order of their names. */
@@ -104,11 +109,16 @@ public final class CompactJson {
         return escaped.toString();
     }
 
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): numbers and booleans are ASCII
     private void ascii(String s) {
-        ensure(s.length());
-        s.getBytes(0, s.length(), bytes, size);
-        size += s.length();
+        ascii(s, s.length());
+    }
+
+    /** The first {@code length} chars of {@code s}, which are ASCII (numbers, booleans, a statement's text as received). */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): copies the low byte of each char
+    void ascii(String s, int length) {
+        ensure(length);
+        s.getBytes(0, length, bytes, size);
+        size += length;
     }
 
     void put(byte b) {

@@ -53,19 +53,16 @@ public record ReceivedText(String text, int properties) {
         if (stored.size() < properties) {
             throw new IllegalArgumentException("the statement has " + stored.size() + " properties, fewer than the " + properties + " received");
         }
-        CompactJson added = new CompactJson();
+        CompactJson out = new CompactJson();
+        out.ascii(text, text.length() - 1); // all but the closing brace
         int index = 0;
         for (Map.Entry<String, JsonNode> property : stored.properties()) {
             if (index++ < properties) continue;
-            if (index > 1) added.put((byte) ',');
-            added.name(property.getKey());
-            added.value(property.getValue(), false);
+            if (index > 1) out.put((byte) ','); // after a received property or an added one
+            out.name(property.getKey());
+            out.value(property.getValue(), false);
         }
-        int close = text.length() - 1;
-        return new StringBuilder(close + added.size + 1)
-                .append(text, 0, close)
-                .append(new String(added.bytes, 0, added.size, StandardCharsets.UTF_8))
-                .append('}')
-                .toString();
+        out.put((byte) '}');
+        return out.text();
     }
 }
