@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.learnstream.ingest.xapi.CompactJson;
 import io.learnstream.ingest.xapi.ContentHash;
 import io.learnstream.ingest.xapi.ContextActivities;
 import io.learnstream.ingest.xapi.ReceivedText;
