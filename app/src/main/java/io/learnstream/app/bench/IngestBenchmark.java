@@ -1,5 +1,9 @@
 package io.learnstream.app.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnstream.app.simulate.Credentials;
 import io.learnstream.app.simulate.SimulatorConfig;
@@ -25,10 +29,6 @@ import io.learnstream.schemas.topic.TopicPublisher;
 import io.learnstream.schemas.topic.Topics;
 import io.learnstream.sinks.lrs.KafkaTopicProgress;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -43,6 +43,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -248,25 +249,20 @@ public final class IngestBenchmark {
      * producer is a second producer class at call sites the JIT compiled for one, so the first passes run code being
      * compiled again (after a long warm-up one pass is not enough for it).
      */
-    private double frontDoorWorkMicros(List<byte[]> batches) {
+    private double frontDoorWorkMicros(List<byte[]> batches) throws Exception {
         JsonBodies bodies = new JsonBodies(IngestServer.MAX_JSON_DEPTH, IngestConfig.defaults().maxStatementsPerRequest());
         Submitter submitter = new Submitter("bench", "bench-tool", "ls_bench");
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpu = Long.MAX_VALUE;
-        for (int pass = 0; pass < OWN_WORK_PASSES; pass++) {
+        return fastestPassMicros(batches, () -> {
             MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
             StatementIntake intake = new StatementIntake(Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient())),
                     new TopicPublisher(producer), KnownStatements.NONE, Clock.systemUTC(), new IngestMetrics(new SimpleMeterRegistry()),
                     "http://127.0.0.1/credentials");
-            long before = threads.getCurrentThreadCpuTime();
-            for (byte[] batch : batches) {
+            return batch -> {
                 JsonBodies.Statements received = bodies.parseStatements(batch);
                 intake.store(submitter, XapiVersion.V1_0_3, intake.prepare(received.json(), received.received(), XapiVersion.V1_0_3)).join();
                 producer.clear(); // the mock keeps what it was sent; the measurement need not
-            }
-            if (pass > 0) cpu = Math.min(cpu, threads.getCurrentThreadCpuTime() - before);
-        }
-        return cpu / 1e3 / ((double) batches.size() * batchSize);
+            };
+        });
     }
 
     /**
@@ -278,22 +274,37 @@ public final class IngestBenchmark {
     private double leastWorkMicros(List<byte[]> batches) throws Exception {
         JsonFactory json = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        long[] read = {0};
+        double micros = fastestPassMicros(batches, () -> batch -> {
+            try (JsonParser parser = json.createParser(batch)) {
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) read[0] += parser.getText().length();
+                }
+            }
+            read[0] += sha256.digest(batch)[0];
+        });
+        if (read[0] == 0) throw new IllegalStateException("the statements held no text"); // uses what was read, so none of it is left out
+        return micros;
+    }
+
+    /** What one pass does with each batch, on the calling thread. */
+    private interface Pass {
+        void run(byte[] batch) throws Exception;
+    }
+
+    /**
+     * CPU microseconds per statement of the fastest of {@link #OWN_WORK_PASSES} passes over {@code batches} but the
+     * first (which runs code the JIT is still compiling); each pass is made by {@code newPass} before its time starts.
+     */
+    private double fastestPassMicros(List<byte[]> batches, Callable<Pass> newPass) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu = Long.MAX_VALUE;
-        long read = 0;
         for (int pass = 0; pass < OWN_WORK_PASSES; pass++) {
+            Pass work = newPass.call();
             long before = threads.getCurrentThreadCpuTime();
-            for (byte[] batch : batches) {
-                try (JsonParser parser = json.createParser(batch)) {
-                    for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                        if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) read += parser.getText().length();
-                    }
-                }
-                read += sha256.digest(batch)[0];
-            }
+            for (byte[] batch : batches) work.run(batch);
             if (pass > 0) cpu = Math.min(cpu, threads.getCurrentThreadCpuTime() - before);
         }
-        if (read == 0) throw new IllegalStateException("the statements held no text"); // uses what was read, so none of it is left out
         return cpu / 1e3 / ((double) batches.size() * batchSize);
     }
 
