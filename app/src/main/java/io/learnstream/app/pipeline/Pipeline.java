@@ -7,6 +7,7 @@ import io.learnstream.ingest.CaliperSubmissions;
 import io.learnstream.ingest.attachments.AttachmentIntake;
 import io.learnstream.ingest.auth.TenantDirectory;
 import io.learnstream.ingest.http.StatementsRead;
+import io.learnstream.ingest.lrs.ActivityReader;
 import io.learnstream.ingest.lrs.MoreCursor;
 import io.learnstream.ingest.lrs.StatementReader;
 import io.learnstream.schemas.avro.XapiAttachmentRecord;
@@ -161,6 +162,7 @@ public final class Pipeline implements AutoCloseable {
                     .attachments(new AttachmentIntake(topics, publisher, attachmentArchive, Clock.systemUTC()))
                     .reads(new StatementsRead(new StatementReader(archive, cursors, IngestServer.STATEMENTS_PATH, statements::storedHere,
                             READ_YOUR_WRITES), attachmentArchive))
+                    .activities(new ActivityReader(archive))
                     .caliper(new CaliperSubmissions(topics, publisher, Clock.systemUTC(), ingestMetrics));
             if (meters instanceof PrometheusMeterRegistry prometheus) server.metricsScrape(prometheus::scrape);
             IngestServer ingest = server.build();

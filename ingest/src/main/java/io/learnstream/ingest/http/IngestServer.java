@@ -13,6 +13,7 @@ import io.learnstream.ingest.StatementIntake;
 import io.learnstream.ingest.attachments.AttachmentIntake;
 import io.learnstream.ingest.attachments.AttachmentRejectedException;
 import io.learnstream.ingest.attachments.MultipartStatementReader;
+import io.learnstream.ingest.lrs.ActivityReader;
 import io.learnstream.ingest.lrs.StatementQueryException;
 import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.XapiVersion;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * POST /xAPI/statements   store one statement or an array        (statements/write)
  * PUT  /xAPI/statements   store one statement under ?statementId (statements/write)
  * GET  /xAPI/statements   read by id or query                    (statements/read)
+ * GET  /xAPI/activities   ?activityId: the Activity as last defined (statements/read)
  * POST /xAPI/statements?method=GET|PUT|POST   the 1.0.3 alternate request syntax: a form with headers, content, parameters
  * POST /caliper           Caliper 1.2 envelope                   (statements/write)
  * GET  /metrics           Prometheus exposition of the meters
@@ -47,6 +49,7 @@ public final class IngestServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestServer.class);
     public static final String STATEMENTS_PATH = "/xAPI/statements";
     public static final String ABOUT_PATH = "/xAPI/about";
+    public static final String ACTIVITIES_PATH = "/xAPI/activities";
     public static final String CALIPER_PATH = "/caliper";
     public static final String METRICS_PATH = "/metrics";
     /** Deepest JSON nesting accepted: real statements stay far below (a SubStatement with context is about 8). */
@@ -78,18 +81,20 @@ public final class IngestServer implements AutoCloseable {
         app.before("/xAPI/*", ctx -> {
             // every xAPI answer names a version, also when the request is refused before the version is negotiated
             ctx.header(XapiVersion.HEADER, XapiVersion.V1_0_3.header());
-            // a resource learnstream does not serve (State, profiles, Activities, Agents) still asks for the version first
+            // a resource learnstream does not serve (State, profiles, Agents) still asks for the version first
             if (!ctx.path().equals(ABOUT_PATH) && !ctx.path().equals(STATEMENTS_PATH)) gate.negotiate(ctx);
         });
         app.before(STATEMENTS_PATH, StatementsMethods::requireSupported);
         app.before(STATEMENTS_PATH, AlternateRequestSyntax::requireWellFormed);
         app.before(STATEMENTS_PATH, gate::admit);
         app.before(CALIPER_PATH, gate::authenticate);
+        if (builder.activities != null) app.before(ACTIVITIES_PATH, gate::authenticate);
         // HEAD answers as GET would, without the body (Communication 1.1); Jetty leaves the body out
         get(ABOUT_PATH, about::get);
         app.post(STATEMENTS_PATH, write::post);
         app.put(STATEMENTS_PATH, write::put);
         if (builder.reads != null) get(STATEMENTS_PATH, builder.reads::get);
+        if (builder.activities != null) get(ACTIVITIES_PATH, new ActivitiesRead(builder.activities)::get);
         if (builder.caliper != null) {
             CaliperResource caliper = new CaliperResource(builder.caliper, bodies, failures);
             app.post(CALIPER_PATH, caliper::post);
@@ -178,6 +183,7 @@ public final class IngestServer implements AutoCloseable {
         private AttachmentIntake attachments;
         private Authentication authentication;
         private StatementsRead reads;
+        private ActivityReader activities;
         private CaliperSubmissions caliper;
         private Supplier<String> scrape;
 
@@ -204,6 +210,12 @@ public final class IngestServer implements AutoCloseable {
 
         public Builder reads(StatementsRead reads) {
             this.reads = reads;
+            return this;
+        }
+
+        /** Serves the Activities resource from the statement archive {@code activities} reads. */
+        public Builder activities(ActivityReader activities) {
+            this.activities = activities;
             return this;
         }
 

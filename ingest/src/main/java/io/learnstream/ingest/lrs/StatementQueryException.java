@@ -1,7 +1,7 @@
 package io.learnstream.ingest.lrs;
 
 /**
- * A GET request to the statement resource carried a parameter this LRS cannot accept: answered with
+ * A GET request to the statement (or activities) resource carried a parameter this LRS cannot accept: answered with
  * {@code 400 Bad Request}. Names the parameter and the rule it broke, so the caller can fix the request.
  */
 public final class StatementQueryException extends RuntimeException {
