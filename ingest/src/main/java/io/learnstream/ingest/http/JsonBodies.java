@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,6 +19,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads request bodies as JSON within the LRS's limits: the content type, the nesting depth and the number of
@@ -25,6 +28,9 @@ import java.util.Locale;
  * request is read with {@link #parse(byte[])}, under the same limits.
  */
 public final class JsonBodies {
+    /** How Jackson names a property read twice into one object ({@code FAIL_ON_READING_DUP_TREE_KEY}). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)' for `ObjectNode`", Pattern.DOTALL);
+
     private final ObjectMapper mapper;
     private final int maxDepth;
     private final int maxItems;
@@ -33,11 +39,13 @@ public final class JsonBodies {
         this.maxDepth = maxDepth;
         this.maxItems = maxItems;
         JsonFactory factory = JsonFactory.builder()
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
                 .build();
         this.mapper = new ObjectMapper(factory);
         mapper.setNodeFactory(new FiniteNumbers());
+        // a name twice in one object is refused as the tree is built, where each property's put already tells it
+        // (the parser's own STRICT_DUPLICATE_DETECTION keeps a second set of the names of every object)
+        mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
     /**
@@ -135,7 +143,9 @@ public final class JsonBodies {
         } catch (StreamConstraintsException e) {
             throw new ApiException(400, "too_deep", "the JSON is nested deeper than " + maxDepth + " levels");
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "malformed_json", "the request body is not valid JSON: " + e.getOriginalMessage()
+            Matcher duplicate = DUPLICATE.matcher(e.getOriginalMessage());
+            String what = duplicate.lookingAt() ? "duplicate property '" + duplicate.group(1) + "' in one object" : e.getOriginalMessage();
+            throw new ApiException(400, "malformed_json", "the request body is not valid JSON: " + what
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new ApiException(400, "unreadable_body", "the request body could not be read: " + e.getMessage());

@@ -78,6 +78,27 @@ class JsonBodiesTest {
         assertThat(withTexts.error()).isEqualTo(plain.error());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1,\"a\":2}", "[{\"verb\":{\"id\":\"http://x/v\",\n\"display\":{},\"id\":\"http://x/w\"}}]",
+            "[{\"a\":1},{\"b\":[{\"c\":{}},\n{\"c\":{\"d\":1,\"d\":1}}]}]"})
+    void shouldRefuseAPropertyNamedTwiceInOneObjectNamingItAndWhereItIs(String body) {
+        ApiException plain = refusal(() -> bodies.parse(bytes(body)));
+        ApiException withTexts = refusal(() -> bodies.parseStatements(bytes(body)));
+        String name = body.contains("\"d\"") ? "d" : body.contains("verb") ? "id" : "a";
+
+        assertThat(plain.error().status()).isEqualTo(400);
+        assertThat(plain.error().error()).isEqualTo("malformed_json");
+        assertThat(plain.getMessage()).contains("duplicate property '" + name + "'").contains("line " + (body.contains("\n") ? 2 : 1));
+        assertThat(withTexts.error()).isEqualTo(plain.error());
+    }
+
+    @Test
+    void shouldReadTheSameNameInDifferentObjects() throws Exception {
+        String body = "[{\"id\":\"a\",\"object\":{\"id\":\"b\",\"definition\":{\"name\":{\"id\":\"c\"}}}},{\"id\":\"d\"}]";
+
+        assertThat(bodies.parseStatements(bytes(body)).json()).isEqualTo(JSON.readTree(body));
+    }
+
     @Test
     void shouldReadTheLargestAndSmallestNumbersADoubleHolds() throws Exception {
         String body = "{\"a\":1.7976931348623157E308,\"b\":-1.7976931348623157E308,\"c\":1e-400}";
