@@ -83,6 +83,7 @@ public final class StatementIntake {
             throw new StatementRejectedException("", "the array of statements is empty");
         }
         Instant stored = clock.instant();
+        String storedText = XapiTimestamps.format(stored); // one stored time for the whole request
         List<Statement> statements = new ArrayList<>(batch ? body.size() : 1);
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < (batch ? body.size() : 1); i++) {
@@ -91,7 +92,7 @@ public final class StatementIntake {
             Statement statement;
             try {
                 validator.validate(json, version);
-                statement = complete((ObjectNode) json, stored, version, received == null ? null : received.get(i));
+                statement = complete((ObjectNode) json, stored, storedText, version, received == null ? null : received.get(i));
             } catch (StatementRejectedException e) {
                 throw batch ? e.under(prefix) : e;
             }
@@ -197,7 +198,7 @@ public final class StatementIntake {
      * first, from the statement as sent. The received text is kept only when all of that adds properties after the
      * statement's own and changes none of them (nor does the {@code authority} set when it is stored).
      */
-    private static Statement complete(ObjectNode json, Instant stored, XapiVersion version, ReceivedText received) {
+    private static Statement complete(ObjectNode json, Instant stored, String storedText, XapiVersion version, ReceivedText received) {
         String contentHash = ContentHash.of(json);
         // what is set below in place of what the tool sent: stored and authority always, id, timestamp and version if null
         boolean onlyAdded = received != null && received.properties() == json.size() && !json.has("stored") && !json.has("authority")
@@ -217,9 +218,9 @@ public final class StatementIntake {
             timestamp = XapiTimestamps.parse(json.get("timestamp").asText());
         } else {
             timestamp = stored;
-            json.put("timestamp", XapiTimestamps.format(stored));
+            json.put("timestamp", storedText);
         }
-        json.put("stored", XapiTimestamps.format(stored));
+        json.put("stored", storedText);
         if (!json.hasNonNull("version")) json.put("version", version.statementVersion());
         return new Statement(id, json, timestamp, stored, contentHash, onlyAdded ? received : null);
     }

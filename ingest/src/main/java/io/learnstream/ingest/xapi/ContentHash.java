@@ -18,30 +18,34 @@ import java.util.Map;
  * {@link CompactJson}.
  */
 public final class ContentHash {
-    private static final MessageDigest SHA_256;
-
-    static {
-        try {
-            SHA_256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    /** A canonical form longer than this (a statement of a rare size) does not keep its buffer for the next one. */
+    private static final int KEEP_BYTES = 64 * 1024;
+    /** Each thread's buffer and digest, reused: every statement taken in is hashed on the request's thread. */
+    private static final ThreadLocal<Hasher> HASHERS = ThreadLocal.withInitial(Hasher::new);
 
     private ContentHash() {}
 
     /** The hash of a statement as received, before the LRS set anything on it. */
     public static String of(JsonNode statement) {
-        CompactJson out = new CompactJson();
+        Hasher hasher = HASHERS.get();
+        CompactJson out = hasher.canonical;
+        out.reset(KEEP_BYTES);
         canonical(statement, out);
-        MessageDigest sha256;
-        try {
-            sha256 = (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 cannot be cloned", e);
+        hasher.sha256.update(out.bytes, 0, out.size);
+        return HexFormat.of().formatHex(hasher.sha256.digest());
+    }
+
+    private static final class Hasher {
+        final CompactJson canonical = new CompactJson();
+        final MessageDigest sha256;
+
+        Hasher() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this JVM has no SHA-256", e);
+            }
         }
-        sha256.update(out.bytes, 0, out.size);
-        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** The top level: what the LRS sets is left out, the timestamp is an instant and the id in lower case; all sorted. */
