@@ -14,6 +14,9 @@ import java.util.Map;
  * copies of the tree and the sorting maps that {@code WRITE_PROPERTIES_SORTED} builds.
  */
 public final class CompactJson {
+    /** Objects with at most this many properties are sorted by insertion. */
+    private static final int INSERTION_SORTED = 16;
+
     byte[] bytes = new byte[4096];
     int size;
 
@@ -60,12 +63,18 @@ public final class CompactJson {
     }
 
     /**
-     * An object's properties sorted by name, as a {@code TreeMap} of the names would have them. An insertion sort:
-     * the objects of a statement have a handful of properties, often already in order.
+     * An object's properties sorted by name, as a {@code TreeMap} of the names would have them. The objects of a
+     * statement have a handful of properties, often already in order: those are sorted by insertion, larger ones
+     * (an extension may hold any number) by {@link Arrays#sort}.
      */
     @SuppressWarnings("unchecked")
     static Map.Entry<String, JsonNode>[] sortedProperties(JsonNode object) {
         Map.Entry<String, JsonNode>[] properties = new Map.Entry[object.size()];
+        if (properties.length > INSERTION_SORTED) {
+            properties = object.properties().toArray(properties);
+            Arrays.sort(properties, Map.Entry.comparingByKey());
+            return properties;
+        }
         int count = 0;
         for (Map.Entry<String, JsonNode> property : object.properties()) {
             String name = property.getKey();

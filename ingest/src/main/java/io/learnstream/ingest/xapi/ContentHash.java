@@ -29,10 +29,13 @@ public final class ContentHash {
     public static String of(JsonNode statement) {
         Hasher hasher = HASHERS.get();
         CompactJson out = hasher.canonical;
-        out.reset(KEEP_BYTES);
-        canonical(statement, out);
-        hasher.sha256.update(out.bytes, 0, out.size);
-        return HexFormat.of().formatHex(hasher.sha256.digest());
+        try {
+            canonical(statement, out);
+            hasher.sha256.update(out.bytes, 0, out.size);
+            return HexFormat.of().formatHex(hasher.sha256.digest());
+        } finally {
+            out.reset(KEEP_BYTES);
+        }
     }
 
     private static final class Hasher {

@@ -123,6 +123,16 @@ class ContentHashTest {
             assertThat(ContentHash.of(json(statement))).isEqualTo(jacksonHash(json(statement)));
         }
 
+        @ParameterizedTest
+        @ValueSource(ints = {15, 16, 17, 50_000})
+        void shouldHashAnObjectOfManyPropertiesInReverseOrderAsBefore(int properties) throws Exception {
+            ObjectNode statement = (ObjectNode) json(STATEMENT);
+            ObjectNode extensions = statement.putObject("result").putObject("extensions");
+            for (int i = properties; i > 0; i--) extensions.put("http://example.org/x/" + i, i);
+
+            assertThat(ContentHash.of(statement)).isEqualTo(jacksonHash(statement));
+        }
+
         @Test
         void shouldHashASubStatementWithAGroupAsBefore() throws Exception {
             List<JsonNode> statements = List.of(json(STATEMENT), json("{\"object\":{\"objectType\":\"SubStatement\","
