@@ -9,25 +9,30 @@ import io.learnstream.ingest.xapi.ContextActivities;
 import io.learnstream.ingest.xapi.XapiVersion;
 import io.learnstream.ingest.xapi.validation.Iris;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The GET side of the xAPI Activities resource ({@code GET /xAPI/activities?activityId=}), apart from HTTP: the
- * Activity object with the definition the district's statements last gave it (xAPI 1.0.3 Communication 2.5, 2.0
- * 4.1.6.4).
+ * Activity object with all the district's statements say of its definition (xAPI 1.0.3 Communication 2.5, 2.0
+ * 4.1.6.4: "all available information about an activity from any statements").
  *
  * <ul>
- *   <li>The definition is the one of the most recently stored statement, not voided, that holds the activity with
- *       a definition: as its object, as a context activity, or inside a SubStatement object. A tool that changes an
- *       activity's definition changes what is returned (every credential of a district is trusted to).</li>
+ *   <li>The definitions the activity has in the statements that name it (as their object, as a context activity, or
+ *       inside a SubStatement object), not voided, are merged newest stored first: the languages of {@code name} and
+ *       {@code description} and the keys of {@code extensions} are gathered, each from the newest statement that has
+ *       it; every other property ({@code type}, {@code moreInfo}, the interaction properties) is the newest one. So a
+ *       tool that changes a definition changes what is returned (every credential of a district is trusted to).</li>
  *   <li>An activity no statement defined, or none of the district's statements names, is still answered, with its
  *       id alone, as the specification asks ("SHOULD still return an Activity Object").</li>
  *   <li>The id is compared as a string, as sent (RFC 3987 5.3.1), never normalized.</li>
- *   <li>At most {@link #MAX_SCANNED} statements naming the activity are read, newest first; an activity whose
- *       newest ones all omit its definition is answered with its id alone.</li>
+ *   <li>The newest {@link #MAX_SCANNED} statements naming an activity are read; a definition given only before
+ *       those is not seen. Statements are seen once the archive is consistent through them (see
+ *       {@link StatementArchive#consistentThrough()}).</li>
  * </ul>
  */
 public final class ActivityReader {
@@ -35,8 +40,10 @@ public final class ActivityReader {
     public static final String ACTIVITY_ID = "activityId";
     /** How many of the statements naming an activity are looked through for its definition, newest first. */
     static final int MAX_SCANNED = 2_000;
-    /** Statements read per page: the newest one naming an activity usually defines it. */
+    /** Statements read per page. */
     private static final String PAGE = "100";
+    /** The properties of a definition whose keys are gathered from every statement: language maps and extensions. */
+    private static final Set<String> MERGED_MAPS = Set.of("name", "description", "extensions");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,19 +66,35 @@ public final class ActivityReader {
                 "limit", List.of(PAGE)),
                 XapiVersion.V2_0_0);
         Instant through = archive.consistentThrough();
+        ObjectNode definition = JsonNodeFactory.instance.objectNode();
         Optional<PagePosition> after = Optional.empty();
         int scanned = 0;
         while (scanned < MAX_SCANNED) {
             StatementPage page = archive.query(tenantId, naming, after, through);
             for (ArchivedStatement statement : page.statements()) {
-                JsonNode definition = definitionIn(parse(statement), activityId);
-                if (definition != null) return activity(activityId, definition);
+                for (JsonNode given : definitionsIn(parse(statement), activityId)) mergeOlder(definition, given);
             }
             scanned += page.statements().size();
             if (!page.more() || page.statements().isEmpty()) break;
             after = Optional.of(page.statements().getLast().position());
         }
-        return activity(activityId, null);
+        return activity(activityId, definition);
+    }
+
+    /** Adds to {@code merged} what an older {@code definition} has and it lacks (languages, extension keys, properties). */
+    private static void mergeOlder(ObjectNode merged, JsonNode definition) {
+        for (Map.Entry<String, JsonNode> property : definition.properties()) {
+            String name = property.getKey();
+            JsonNode value = property.getValue();
+            JsonNode held = merged.get(name);
+            if (held == null) {
+                merged.set(name, value.deepCopy());
+            } else if (MERGED_MAPS.contains(name) && held.isObject() && value.isObject()) {
+                for (Map.Entry<String, JsonNode> entry : value.properties()) {
+                    if (!held.has(entry.getKey())) ((ObjectNode) held).set(entry.getKey(), entry.getValue().deepCopy());
+                }
+            }
+        }
     }
 
     private static String activityId(Map<String, List<String>> queryParams) {
@@ -95,44 +118,37 @@ public final class ActivityReader {
         return activityId;
     }
 
-    /** The definition the statement gives the activity, the object's before the context's; {@code null} for none. */
-    private static JsonNode definitionIn(JsonNode statement, String activityId) {
-        JsonNode found = definitionIn(statement.path("object"), statement.path("context"), activityId);
-        if (found != null) return found;
+    /** The definitions the statement gives the activity, the object's before the context's, then the SubStatement's. */
+    private static List<JsonNode> definitionsIn(JsonNode statement, String activityId) {
+        List<JsonNode> definitions = new ArrayList<>(1);
+        definitionsIn(statement.path("object"), statement.path("context"), activityId, definitions);
         JsonNode object = statement.path("object");
         if (object.path("objectType").asText("").equals("SubStatement")) {
-            return definitionIn(object.path("object"), object.path("context"), activityId);
+            definitionsIn(object.path("object"), object.path("context"), activityId, definitions);
         }
-        return null;
+        return definitions;
     }
 
-    private static JsonNode definitionIn(JsonNode object, JsonNode context, String activityId) {
-        if (object.path("objectType").asText("Activity").equals("Activity")) {
-            JsonNode definition = definitionOf(object, activityId);
-            if (definition != null) return definition;
-        }
+    private static void definitionsIn(JsonNode object, JsonNode context, String activityId, List<JsonNode> into) {
+        if (object.path("objectType").asText("Activity").equals("Activity")) addDefinition(object, activityId, into);
         JsonNode contextActivities = context.path("contextActivities");
         for (String kind : ContextActivities.KINDS) {
             JsonNode value = contextActivities.path(kind);
-            for (JsonNode activity : value.isArray() ? value : List.of(value)) {
-                JsonNode definition = definitionOf(activity, activityId);
-                if (definition != null) return definition;
-            }
+            for (JsonNode activity : value.isArray() ? value : List.of(value)) addDefinition(activity, activityId, into);
         }
-        return null;
     }
 
-    private static JsonNode definitionOf(JsonNode activity, String activityId) {
-        if (!activity.isObject() || !activity.path("id").asText("").equals(activityId)) return null;
+    private static void addDefinition(JsonNode activity, String activityId, List<JsonNode> into) {
+        if (!activity.isObject() || !activity.path("id").asText("").equals(activityId)) return;
         JsonNode definition = activity.get("definition");
-        return definition != null && definition.isObject() ? definition : null;
+        if (definition != null && definition.isObject()) into.add(definition);
     }
 
-    private static ObjectNode activity(String activityId, JsonNode definition) {
+    private static ObjectNode activity(String activityId, ObjectNode definition) {
         ObjectNode activity = JsonNodeFactory.instance.objectNode();
         activity.put("objectType", "Activity");
         activity.put("id", activityId);
-        if (definition != null) activity.set("definition", definition);
+        if (!definition.isEmpty()) activity.set("definition", definition);
         return activity;
     }
 

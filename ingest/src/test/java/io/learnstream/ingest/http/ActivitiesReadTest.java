@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnstream.ingest.auth.Principal;
+import io.learnstream.ingest.auth.Scope;
 import io.learnstream.ingest.lrs.ActivityReader;
 import io.learnstream.ingest.lrs.ArchivedStatement;
 import io.learnstream.ingest.lrs.PagePosition;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,8 @@ class ActivitiesReadTest {
     private static final String QUIZ = "http://example.org/quizzes/fractions-1";
     private static final String STATEMENT = "{\"id\":\"7ac1c5a4-7fb4-4a5c-9f0e-3a5f7d1c2b90\",\"object\":{\"objectType\":\"Activity\",\"id\":\""
             + QUIZ + "\",\"definition\":{\"name\":{\"en-US\":\"Fractions quiz\"}}}}";
+
+    private static final String WRITE_ONLY = "Basic write-only";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private IngestServer server;
@@ -46,7 +51,9 @@ class ActivitiesReadTest {
         };
         server = new FrontDoorFixture().server()
                 .activities(new ActivityReader(archive))
-                .authentication(FrontDoorFixture::authenticate)
+                .authentication(header -> WRITE_ONLY.equals(header)
+                        ? new Principal("demo", "quiz-app", "ls_quiz", Set.of(Scope.STATEMENTS_WRITE))
+                        : FrontDoorFixture.authenticate(header))
                 .build()
                 .start();
     }
@@ -70,11 +77,23 @@ class ActivitiesReadTest {
     }
 
     @Test
-    void shouldAnswerHeadAsGetWithoutTheBody() throws Exception {
-        HttpResponse<String> answer = send("HEAD", "?activityId=" + encoded(QUIZ), "1.0.3", FrontDoorFixture.READER);
+    void shouldAnswerHeadWithTheStatusAndHeadersOfGet() throws Exception {
+        HttpResponse<String> get = send("GET", "?activityId=" + encoded(QUIZ), "1.0.3", FrontDoorFixture.READER);
+        HttpResponse<String> head = send("HEAD", "?activityId=" + encoded(QUIZ), "1.0.3", FrontDoorFixture.READER);
 
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).isEmpty();
+        assertThat(head.statusCode()).isEqualTo(get.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+        assertThat(head.headers().firstValue("Content-Length")).isEqualTo(get.headers().firstValue("Content-Length"))
+                .hasValue(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length));
+    }
+
+    @Test
+    void shouldAnswer403ToACredentialThatMayOnlyWrite() throws Exception {
+        HttpResponse<String> answer = send("GET", "?activityId=" + encoded(QUIZ), "1.0.3", WRITE_ONLY);
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(answer.body()).get("message").asText()).contains("statements/read");
+        assertThat(askedTenant).isNull();
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Activities resource below HTTP: {@link ActivityReader} over the ClickHouse archive on chDB. An activity is
- * answered with the definition the district's newest statement gave it.
+ * answered with all its district's statements say of its definition, the newest first.
  */
 @Timeout(120)
 class ActivityReaderOnClickHouseTest {
@@ -61,7 +61,7 @@ class ActivityReaderOnClickHouseTest {
     }
 
     @Test
-    void shouldAnswerTheDefinitionTheNewestStatementGaveTheActivity() {
+    void shouldAnswerWhatTheNewestStatementSaysOfTheActivity() {
         table.write(tenant, about(QUIZ, definition("Fractions quiz")), 1);
         table.write(tenant, about(QUIZ, definition("Fractions quiz, revised")), 2);
         table.write(tenant, about(QUIZ, null), 3); // the newest names it without a definition
@@ -93,9 +93,45 @@ class ActivityReaderOnClickHouseTest {
         sub.set("actor", StatementJson.agent(ANN));
         sub.putObject("verb").put("id", StatementJson.COMPLETED);
         sub.set("object", activity(QUIZ).set("definition", definition("Planned quiz")));
+        String unit = "http://example.org/units/fractions";
+        sub.putObject("context").putObject("contextActivities").set("parent", activity(unit).set("definition", definition("Fractions unit")));
         table.write(tenant, statement, 1);
 
         assertThat(read(QUIZ).get("definition")).isEqualTo(definition("Planned quiz"));
+        assertThat(read(unit).get("definition")).isEqualTo(definition("Fractions unit"));
+    }
+
+    @Test
+    void shouldGatherTheLanguagesAndExtensionsOfEveryStatementTheNewestFirst() {
+        ObjectNode older = definition("Fractions quiz");
+        older.putObject("description").put("en-US", "The first description");
+        older.putObject("extensions").put("http://example.org/x/level", 1);
+        table.write(tenant, about(QUIZ, older), 1);
+        ObjectNode newer = JSON.createObjectNode();
+        newer.putObject("name").put("fr-FR", "Quiz des fractions");
+        newer.putObject("description").put("en-US", "The second description");
+        newer.put("type", "http://adlnet.gov/expapi/activities/cmi.interaction");
+        table.write(tenant, about(QUIZ, newer), 2);
+
+        JsonNode definition = read(QUIZ).get("definition");
+
+        assertThat(definition.get("name")).isEqualTo(JSON.createObjectNode().put("fr-FR", "Quiz des fractions").put("en-US", "Fractions quiz"));
+        assertThat(definition.get("description")).isEqualTo(JSON.createObjectNode().put("en-US", "The second description"));
+        assertThat(definition.get("extensions")).isEqualTo(JSON.createObjectNode().put("http://example.org/x/level", 1));
+        assertThat(definition.get("type").asText()).isEqualTo("http://adlnet.gov/expapi/activities/cmi.interaction");
+    }
+
+    @Test
+    void shouldGatherTheLanguagesOfTwoStatementsStoredAtOnce() {
+        ObjectNode english = JSON.createObjectNode();
+        english.putObject("description").put("en-US", "Fractions");
+        ObjectNode french = JSON.createObjectNode();
+        french.putObject("description").put("fr-FR", "Fractions, en français");
+        table.write(tenant, about(QUIZ, english), 1);
+        table.write(tenant, about(QUIZ, french), 1);
+
+        assertThat(read(QUIZ).at("/definition/description"))
+                .isEqualTo(JSON.createObjectNode().put("en-US", "Fractions").put("fr-FR", "Fractions, en français"));
     }
 
     @Test
