@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * GET  /xAPI/statements   read by id or query                    (statements/read)
  * GET  /xAPI/activities   ?activityId: the Activity as last defined (statements/read)
  * POST /xAPI/statements?method=GET|PUT|POST   the 1.0.3 alternate request syntax: a form with headers, content, parameters
+ * POST /xAPI/activities?method=GET             the same for the Activities resource
  * POST /caliper           Caliper 1.2 envelope                   (statements/write)
  * GET  /metrics           Prometheus exposition of the meters
  * GET  /health
@@ -73,9 +74,11 @@ public final class IngestServer implements AutoCloseable {
             javalin.showJavalinBanner = false;
             javalin.http.maxRequestSize = config.maxRequestBytes();
             javalin.jsonMapper(new JavalinJackson(mapper, false));
-            javalin.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                    new FilterHolder(new AlternateRequestSyntax((int) Math.min(Integer.MAX_VALUE - 1, config.maxRequestBytes()))),
-                    STATEMENTS_PATH, EnumSet.of(DispatcherType.REQUEST)));
+            FilterHolder alternateSyntax = new FilterHolder(new AlternateRequestSyntax((int) Math.min(Integer.MAX_VALUE - 1, config.maxRequestBytes())));
+            javalin.jetty.modifyServletContextHandler(handler -> {
+                handler.addFilter(alternateSyntax, STATEMENTS_PATH, EnumSet.of(DispatcherType.REQUEST));
+                handler.addFilter(alternateSyntax, ACTIVITIES_PATH, EnumSet.of(DispatcherType.REQUEST));
+            });
         });
         app.before(ctx -> ctx.attribute("learnstream.started", System.nanoTime()));
         app.before("/xAPI/*", ctx -> {
@@ -88,7 +91,10 @@ public final class IngestServer implements AutoCloseable {
         app.before(STATEMENTS_PATH, AlternateRequestSyntax::requireWellFormed);
         app.before(STATEMENTS_PATH, gate::admit);
         app.before(CALIPER_PATH, gate::authenticate);
-        if (builder.activities != null) app.before(ACTIVITIES_PATH, gate::authenticate);
+        if (builder.activities != null) {
+            app.before(ACTIVITIES_PATH, AlternateRequestSyntax::requireWellFormed);
+            app.before(ACTIVITIES_PATH, gate::authenticate);
+        }
         // HEAD answers as GET would, without the body (Communication 1.1); Jetty leaves the body out
         get(ABOUT_PATH, about::get);
         app.post(STATEMENTS_PATH, write::post);

@@ -119,6 +119,31 @@ class ActivitiesReadTest {
         assertThat(error.get("message").asText()).contains("absolute IRI");
     }
 
+    @Test
+    void shouldAnswerTheAlternateRequestSyntaxAsThePlainGet() throws Exception {
+        String form = "X-Experience-API-Version=1.0.3&Authorization=" + encoded(FrontDoorFixture.READER) + "&activityId=" + encoded(QUIZ);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + IngestServer.ACTIVITIES_PATH + "?method=GET"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body())).isEqualTo(JSON.readTree(send("GET", "?activityId=" + encoded(QUIZ), "1.0.3", FrontDoorFixture.READER).body()));
+    }
+
+    @Test
+    void shouldAnswer400ToAnAlternateRequestThatBreaksItsRules() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + IngestServer.ACTIVITIES_PATH
+                        + "?method=GET&activityId=" + encoded(QUIZ)))
+                .header("Content-Type", "application/x-www-form-urlencoded").header(XapiVersion.HEADER, "1.0.3")
+                .POST(HttpRequest.BodyPublishers.ofString("Authorization=" + encoded(FrontDoorFixture.READER))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(answer.body()).get("error").asText()).isEqualTo("alternate_request_syntax");
+        assertThat(JSON.readTree(answer.body()).get("message").asText()).contains("no query parameter but one method");
+        assertThat(askedTenant).isNull();
+    }
+
     private HttpResponse<String> send(String method, String query, String version, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + IngestServer.ACTIVITIES_PATH + query))
                 .method(method, HttpRequest.BodyPublishers.noBody());
