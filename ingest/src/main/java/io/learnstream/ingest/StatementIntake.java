@@ -23,9 +23,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +49,7 @@ public final class StatementIntake {
     private final String authorityHomePage;
     private final StatementValidator validator = new StatementValidator();
     private final Cache<String, String> recent = Caffeine.newBuilder().maximumSize(RECENT_IDS).build();
+    private final Map<String, Instant> latestStored = new ConcurrentHashMap<>();
 
     public StatementIntake(Topics topics, TopicPublisher publisher, KnownStatements known, Clock clock, IngestMetrics metrics,
             String authorityHomePage) {
@@ -144,6 +147,7 @@ public final class StatementIntake {
                 recent.put(Topics.tenantScopedKey(submitter.tenantId(), statement.id().toString()), statement.contentHash());
                 known.stored(submitter.tenantId(), statement.id().toString());
             }
+            if (!written.isEmpty()) latestStored.merge(submitter.tenantId(), written.getFirst().stored(), StatementIntake::later);
             metrics.publishLatency().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             metrics.accepted(written.size());
             metrics.duplicates(duplicates);
@@ -154,6 +158,15 @@ public final class StatementIntake {
     /** Whether this instance stored the statement (lower-case id) for the district lately and Kafka acknowledged it. */
     public boolean storedHere(String tenantId, String statementId) {
         return recent.getIfPresent(Topics.tenantScopedKey(tenantId, statementId)) != null;
+    }
+
+    /** The {@code stored} instant of the latest statements this instance stored for the district (Kafka acknowledged them). */
+    public Optional<Instant> latestStored(String tenantId) {
+        return Optional.ofNullable(latestStored.get(tenantId));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /**

@@ -105,6 +105,25 @@ class StatementIntakeTest {
         assertThat(kept).as("statements stored as their own text (Ralph's have spaces after colons and commas)").isPositive();
     }
 
+    @Test
+    void shouldKnowWhenItLastStoredForADistrictOnlyOnceKafkaAcknowledged() {
+        var producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        Instant now = Instant.parse("2026-11-22T08:00:00Z");
+        StatementIntake intake = new StatementIntake(Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient())),
+                new TopicPublisher(producer), KnownStatements.NONE, Clock.fixed(now, ZoneOffset.UTC),
+                new IngestMetrics(new SimpleMeterRegistry()), "https://lrs.riverside.example.org/credentials");
+        JsonNode statements = bodies.parse(("[{" + ACTOR + "," + VERB + "," + OBJECT + "},{" + ACTOR + "," + VERB + "," + OBJECT + "}]")
+                .getBytes(StandardCharsets.UTF_8));
+
+        var acknowledged = intake.store(QUIZ, XapiVersion.V1_0_3, intake.prepare(statements, XapiVersion.V1_0_3));
+        assertThat(intake.latestStored(QUIZ.tenantId())).as("before Kafka acknowledged").isEmpty();
+        while (producer.completeNext()) { }
+        acknowledged.join();
+
+        assertThat(intake.latestStored(QUIZ.tenantId())).hasValue(now);
+        assertThat(intake.latestStored("another-district")).isEmpty();
+    }
+
     /** The statements of {@code body} as stored, each kept as the text sent where it can be. */
     private List<String> storedAsText(String body) {
         JsonBodies.Statements statements = bodies.parseStatements(body.getBytes(StandardCharsets.UTF_8));

@@ -162,7 +162,7 @@ public final class Pipeline implements AutoCloseable {
                     .attachments(new AttachmentIntake(topics, publisher, attachmentArchive, Clock.systemUTC()))
                     .reads(new StatementsRead(new StatementReader(archive, cursors, IngestServer.STATEMENTS_PATH, statements::storedHere,
                             READ_YOUR_WRITES), attachmentArchive))
-                    .activities(new ActivityReader(archive))
+                    .activities(new ActivityReader(archive, statements::latestStored, READ_YOUR_WRITES))
                     .caliper(new CaliperSubmissions(topics, publisher, Clock.systemUTC(), ingestMetrics));
             if (meters instanceof PrometheusMeterRegistry prometheus) server.metricsScrape(prometheus::scrape);
             IngestServer ingest = server.build();

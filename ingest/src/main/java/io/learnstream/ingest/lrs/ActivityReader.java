@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnstream.ingest.xapi.ContextActivities;
 import io.learnstream.ingest.xapi.XapiVersion;
 import io.learnstream.ingest.xapi.validation.Iris;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.Set;
  *   <li>The id is compared as a string, as sent (RFC 3987 5.3.1), never normalized.</li>
  *   <li>The newest {@link #MAX_SCANNED} statements naming an activity are read; a definition given only before
  *       those is not seen. Statements are seen once the archive is consistent through them (see
- *       {@link StatementArchive#consistentThrough()}).</li>
+ *       {@link StatementArchive#consistentThrough()}); a read waits a moment for those this instance just stored
+ *       for the district ({@link LatestWrites}).</li>
  * </ul>
  */
 public final class ActivityReader {
@@ -47,10 +49,26 @@ public final class ActivityReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StatementArchive archive;
+    private static final Duration READ_YOUR_WRITES_POLL = Duration.ofMillis(20);
 
+    private final StatementArchive archive;
+    private final LatestWrites latestWrites;
+    private final Duration readYourWrites;
+
+    /** A reader of what the archive holds, whatever this instance stored a moment ago. */
     public ActivityReader(StatementArchive archive) {
+        this(archive, LatestWrites.NONE, Duration.ZERO);
+    }
+
+    /**
+     * A reader that first lets the archive take in what this instance stored for the district ({@code latestWrites}),
+     * waiting up to {@code readYourWrites}: a tool that posts a statement and then asks for its activity gets the
+     * definition it just sent.
+     */
+    public ActivityReader(StatementArchive archive, LatestWrites latestWrites, Duration readYourWrites) {
         this.archive = Objects.requireNonNull(archive, "archive");
+        this.latestWrites = Objects.requireNonNull(latestWrites, "latestWrites");
+        this.readYourWrites = Objects.requireNonNull(readYourWrites, "readYourWrites");
     }
 
     /**
@@ -65,7 +83,7 @@ public final class ActivityReader {
         StatementQuery naming = StatementQuery.parse(Map.of("activity", List.of(activityId), "related_activities", List.of("true"),
                 "limit", List.of(PAGE)),
                 XapiVersion.V2_0_0);
-        Instant through = archive.consistentThrough();
+        Instant through = consistentThrough(tenantId);
         ObjectNode definition = JsonNodeFactory.instance.objectNode();
         Optional<PagePosition> after = Optional.empty();
         int scanned = 0;
@@ -79,6 +97,27 @@ public final class ActivityReader {
             after = Optional.of(page.statements().getLast().position());
         }
         return activity(activityId, definition);
+    }
+
+    /**
+     * The archive's consistent-through instant once it reaches the latest statements this instance stored for the
+     * district, or when {@link #readYourWrites} has passed: then with what the archive has.
+     */
+    private Instant consistentThrough(String tenantId) {
+        Instant through = archive.consistentThrough();
+        Optional<Instant> written = latestWrites.latestStored(tenantId);
+        if (written.isEmpty()) return through;
+        long deadline = System.nanoTime() + readYourWrites.toNanos();
+        while (written.get().isAfter(through) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(READ_YOUR_WRITES_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            through = archive.consistentThrough();
+        }
+        return through;
     }
 
     /** Adds to {@code merged} what an older {@code definition} has and it lacks (languages, extension keys, properties). */

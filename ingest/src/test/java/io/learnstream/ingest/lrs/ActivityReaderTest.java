@@ -3,6 +3,7 @@ package io.learnstream.ingest.lrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +49,37 @@ class ActivityReaderTest {
         assertThat(archive.storedThrough).isEqualTo(NOW);
     }
 
+    @Test
+    void shouldWaitForTheArchiveToTakeInWhatThisInstanceJustStoredForTheDistrict() {
+        PagedArchive archive = new PagedArchive(1, 0);
+        archive.advancing = true; // each look at the archive finds it a second further
+        Instant written = NOW.plusSeconds(3);
+
+        new ActivityReader(archive, tenant -> tenant.equals("demo") ? Optional.of(written) : Optional.empty(), Duration.ofMinutes(1))
+                .read("demo", Map.of("activityId", List.of(QUIZ)));
+
+        assertThat(archive.storedThrough).isEqualTo(written);
+    }
+
+    @Test
+    void shouldAnswerWithWhatTheArchiveHasOnceItWaitedLongEnough() {
+        PagedArchive archive = new PagedArchive(1, 0);
+
+        JsonNode activity = new ActivityReader(archive, tenant -> Optional.of(NOW.plusSeconds(3)), Duration.ofMillis(50))
+                .read("demo", Map.of("activityId", List.of(QUIZ)));
+
+        assertThat(activity.has("definition")).isTrue();
+        assertThat(archive.storedThrough).isEqualTo(NOW);
+    }
+
     /** {@code count} statements naming the quiz, newest first; only the one at {@code defining} defines it. */
     private static final class PagedArchive extends StubArchive {
         final int count;
         final int defining;
         int queries;
         int listed;
+        boolean advancing;
+        Instant consistentThrough = NOW;
         StatementQuery asked;
         Instant storedThrough;
 
@@ -61,6 +87,13 @@ class ActivityReaderTest {
             super(NOW);
             this.count = count;
             this.defining = defining;
+        }
+
+        @Override
+        public Instant consistentThrough() {
+            Instant through = consistentThrough;
+            if (advancing) consistentThrough = consistentThrough.plusSeconds(1);
+            return through;
         }
 
         @Override
