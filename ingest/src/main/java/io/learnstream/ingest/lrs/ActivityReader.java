@@ -42,8 +42,8 @@ public final class ActivityReader {
     public static final String ACTIVITY_ID = "activityId";
     /** How many of the statements naming an activity are looked through for its definition, newest first. */
     static final int MAX_SCANNED = 2_000;
-    /** Statements read per page. */
-    private static final String PAGE = "100";
+    /** Statements read per page: the largest page, so a popular activity (a course named in every statement) costs few scans. */
+    private static final String PAGE = String.valueOf(StatementQuery.MAX_LIMIT);
     /** The properties of a definition whose keys are gathered from every statement: language maps and extensions. */
     private static final Set<String> MERGED_MAPS = Set.of("name", "description", "extensions");
 

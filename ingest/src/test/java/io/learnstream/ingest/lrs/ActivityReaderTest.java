@@ -19,11 +19,11 @@ class ActivityReaderTest {
 
     @Test
     void shouldLookPastPagesOfStatementsThatDoNotDefineTheActivity() {
-        PagedArchive archive = new PagedArchive(150, 149);
+        PagedArchive archive = new PagedArchive(StatementQuery.MAX_LIMIT + 50, StatementQuery.MAX_LIMIT + 49);
 
         JsonNode activity = new ActivityReader(archive).read("demo", Map.of("activityId", List.of(QUIZ)));
 
-        assertThat(activity.at("/definition/name/en-US").asText()).isEqualTo("statement 149");
+        assertThat(activity.at("/definition/name/en-US").asText()).isEqualTo("statement " + (StatementQuery.MAX_LIMIT + 49));
         assertThat(archive.queries).isEqualTo(2);
     }
 
