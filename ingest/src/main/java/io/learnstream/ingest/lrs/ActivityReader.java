@@ -1,8 +1,6 @@
 package io.learnstream.ingest.lrs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnstream.ingest.xapi.ContextActivities;
@@ -47,8 +45,6 @@ public final class ActivityReader {
     /** The properties of a definition whose keys are gathered from every statement: language maps and extensions. */
     private static final Set<String> MERGED_MAPS = Set.of("name", "description", "extensions");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static final Duration READ_YOUR_WRITES_POLL = Duration.ofMillis(20);
 
     private final StatementArchive archive;
@@ -90,7 +86,7 @@ public final class ActivityReader {
         while (scanned < MAX_SCANNED) {
             StatementPage page = archive.query(tenantId, naming, after, through);
             for (ArchivedStatement statement : page.statements()) {
-                for (JsonNode given : definitionsIn(parse(statement), activityId)) mergeOlder(definition, given);
+                for (JsonNode given : definitionsIn(statement.tree(), activityId)) mergeOlder(definition, given);
             }
             scanned += page.statements().size();
             if (!page.more() || page.statements().isEmpty()) break;
@@ -189,13 +185,5 @@ public final class ActivityReader {
         activity.put("id", activityId);
         if (!definition.isEmpty()) activity.set("definition", definition);
         return activity;
-    }
-
-    private static JsonNode parse(ArchivedStatement statement) {
-        try {
-            return JSON.readTree(statement.json());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("archived statement " + statement.id() + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
     }
 }

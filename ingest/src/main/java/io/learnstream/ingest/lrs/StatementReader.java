@@ -162,11 +162,7 @@ public final class StatementReader {
 
     private static String shaped(ArchivedStatement statement, ResponseFormat format, LanguagePreference languages) {
         if (format == ResponseFormat.EXACT) return statement.json();
-        try {
-            return StatementFormatter.format(JSON.readTree(statement.json()), format, languages).toString();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("archived statement " + statement.id() + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return StatementFormatter.format(statement.tree(), format, languages).toString();
     }
 
     private static String quoted(String text) {
