@@ -3,8 +3,6 @@ package io.learnstream.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.learnstream.ingest.xapi.ContentHash;
 import io.learnstream.ingest.xapi.ContextActivities;
 import io.learnstream.ingest.xapi.ReceivedText;
@@ -19,7 +17,6 @@ import io.learnstream.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +45,18 @@ public final class StatementIntake {
     private final IngestMetrics metrics;
     private final String authorityHomePage;
     private final StatementValidator validator = new StatementValidator();
-    private final Cache<String, String> recent = Caffeine.newBuilder().maximumSize(RECENT_IDS).build();
+    private final RecentStatements recent;
     private final Map<String, Instant> latestStored = new ConcurrentHashMap<>();
 
     public StatementIntake(Topics topics, TopicPublisher publisher, KnownStatements known, Clock clock, IngestMetrics metrics,
             String authorityHomePage) {
+        this(topics, publisher, known, clock, metrics, authorityHomePage, RECENT_IDS);
+    }
+
+    /** @param recentIds how many of the statements it stored last this instance remembers for the duplicate check */
+    StatementIntake(Topics topics, TopicPublisher publisher, KnownStatements known, Clock clock, IngestMetrics metrics,
+            String authorityHomePage, int recentIds) {
+        this.recent = new RecentStatements(recentIds);
         this.topics = topics;
         this.publisher = publisher;
         this.known = known;
@@ -143,10 +147,8 @@ public final class StatementIntake {
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).thenApply(done -> {
             // remembered only once Kafka acknowledged them: a concurrent duplicate of a statement still in flight is
             // stored again (and counted once by the intake) rather than answered 200 for a write that may yet fail
-            for (Statement statement : written) {
-                recent.put(Topics.tenantScopedKey(submitter.tenantId(), statement.id().toString()), statement.contentHash());
-                known.stored(submitter.tenantId(), statement.id().toString());
-            }
+            recent.remember(submitter.tenantId(), written);
+            for (Statement statement : written) known.stored(submitter.tenantId(), statement.id().toString());
             if (!written.isEmpty()) latestStored.merge(submitter.tenantId(), written.getFirst().stored(), StatementIntake::later);
             metrics.publishLatency().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             metrics.accepted(written.size());
@@ -157,7 +159,7 @@ public final class StatementIntake {
 
     /** Whether this instance stored the statement (lower-case id) for the district lately and Kafka acknowledged it. */
     public boolean storedHere(String tenantId, String statementId) {
-        return recent.getIfPresent(Topics.tenantScopedKey(tenantId, statementId)) != null;
+        return recent.contains(tenantId, statementId);
     }
 
     /** The {@code stored} instant of the latest statements this instance stored for the district (Kafka acknowledged them). */
@@ -175,15 +177,16 @@ public final class StatementIntake {
      * @throws StatementConflictException for the first id it has with other content
      */
     private Set<String> duplicates(String tenantId, List<Statement> statements) {
-        Map<String, String> hashes = new HashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (Statement statement : statements) {
-            String id = statement.id().toString();
-            String cached = recent.getIfPresent(Topics.tenantScopedKey(tenantId, id));
-            if (cached != null) hashes.put(id, cached);
-            else unknown.add(id);
+        List<String> ids = new ArrayList<>(statements.size());
+        for (Statement statement : statements) ids.add(statement.id().toString());
+        Map<String, String> hashes = recent.contentHashes(tenantId, ids);
+        if (hashes.size() < ids.size()) {
+            List<String> unknown = new ArrayList<>(ids.size() - hashes.size());
+            for (String id : ids) {
+                if (!hashes.containsKey(id)) unknown.add(id);
+            }
+            hashes.putAll(known.contentHashes(tenantId, unknown));
         }
-        if (!unknown.isEmpty()) hashes.putAll(known.contentHashes(tenantId, unknown));
         Set<String> same = new HashSet<>();
         for (Statement statement : statements) {
             String id = statement.id().toString();

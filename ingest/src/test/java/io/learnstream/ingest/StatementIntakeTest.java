@@ -1,6 +1,7 @@
 package io.learnstream.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -122,6 +123,43 @@ class StatementIntakeTest {
 
         assertThat(intake.latestStored(QUIZ.tenantId())).hasValue(now);
         assertThat(intake.latestStored("another-district")).isEmpty();
+    }
+
+    @Test
+    void shouldKnowEachOfItsLatestWritesBeforeTheArchiveHasThemEvenWhenFull() {
+        // given an intake that remembers its last 1,000 writes, and an archive that has none of them yet
+        var producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        StatementIntake intake = new StatementIntake(Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient())),
+                new TopicPublisher(producer), KnownStatements.NONE, Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC),
+                new IngestMetrics(new SimpleMeterRegistry()), "https://lrs.riverside.example.org/credentials", 1_000);
+        List<String> ids = new ArrayList<>();
+        for (int request = 0; request < 30; request++) {
+            StringBuilder body = new StringBuilder("[");
+            for (int i = 0; i < 100; i++) {
+                String id = java.util.UUID.randomUUID().toString();
+                ids.add(id);
+                body.append(i == 0 ? "" : ",").append("{\"id\":\"").append(id).append("\",").append(ACTOR).append(',').append(VERB)
+                        .append(',').append(OBJECT).append('}');
+            }
+            intake.store(QUIZ, XapiVersion.V1_0_3, intake.prepare(bodies.parse(body.append(']').toString().getBytes(StandardCharsets.UTF_8)),
+                    XapiVersion.V1_0_3)).join();
+        }
+        String within = ids.get(ids.size() - 990); // written 990 statements ago: among the last 1,000
+        int records = producer.history().size();
+
+        // when it is sent again with the same content, then it is accepted without a second record
+        intake.store(QUIZ, XapiVersion.V1_0_3, intake.prepare(statementWithId(within, OBJECT), XapiVersion.V1_0_3)).join();
+        assertThat(producer.history()).hasSize(records);
+        // and with other content it is a conflict
+        assertThatThrownBy(() -> intake.store(QUIZ, XapiVersion.V1_0_3,
+                intake.prepare(statementWithId(within, "\"object\":{\"id\":\"http://quiz.example.org/q/2\"}"), XapiVersion.V1_0_3)))
+                .isInstanceOf(StatementConflictException.class);
+        assertThat(intake.storedHere(QUIZ.tenantId(), within)).isTrue();
+        assertThat(intake.storedHere(QUIZ.tenantId(), ids.get(ids.size() - 1_001))).as("written 1,001 statements ago").isFalse();
+    }
+
+    private JsonNode statementWithId(String id, String object) {
+        return bodies.parse(("{\"id\":\"" + id + "\"," + ACTOR + "," + VERB + "," + object + "}").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The statements of {@code body} as stored, each kept as the text sent where it can be. */
