@@ -30,10 +30,10 @@ public final class CaliperResource {
                     + "' is not supported; send Caliper 1.2 (http://purl.imsglobal.org/ctx/caliper/v1p2) or 1.1");
         }
         var stored = submissions.submit(StatementsWrite.submitter(principal), envelope);
-        ctx.future(() -> stored.handle((ids, error) -> {
+        ctx.future(() -> stored.handleAsync((ids, error) -> {
             if (error == null) ctx.status(200).json(Map.of("accepted", ids.size(), "ids", ids));
             else failures.answer(ctx, error);
             return null;
-        }));
+        }, AcknowledgedAnswers.EXECUTOR));
     }
 }

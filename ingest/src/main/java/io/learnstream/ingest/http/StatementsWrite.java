@@ -138,14 +138,14 @@ final class StatementsWrite {
     }
 
     private void respond(Context ctx, CompletableFuture<List<UUID>> stored, java.util.function.Consumer<List<UUID>> answer) {
-        ctx.future(() -> stored.handle((ids, error) -> {
+        ctx.future(() -> stored.handleAsync((ids, error) -> {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             // a conflict found once the attachment data was stored: the server's handler answers it like any other
             if (cause instanceof StatementConflictException conflict) throw conflict;
             if (error == null) answer.accept(ids);
             else failures.answer(ctx, error);
             return null;
-        }));
+        }, AcknowledgedAnswers.EXECUTOR));
     }
 
     static Submitter submitter(Principal principal) {
