@@ -7,17 +7,21 @@ import io.learnstream.ingest.CaliperSubmissions;
 import io.learnstream.ingest.auth.Principal;
 import io.learnstream.ingest.auth.Scope;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /** {@code POST /caliper}: a Caliper 1.2 sensor's envelope; answers the ids of the events stored. */
 public final class CaliperResource {
     private final CaliperSubmissions submissions;
     private final JsonBodies bodies;
     private final PublishFailures failures;
+    private final Executor answers;
 
-    CaliperResource(CaliperSubmissions submissions, JsonBodies bodies, PublishFailures failures) {
+    /** @param answers where an answer is written once Kafka acknowledged the events */
+    CaliperResource(CaliperSubmissions submissions, JsonBodies bodies, PublishFailures failures, Executor answers) {
         this.submissions = submissions;
         this.bodies = bodies;
         this.failures = failures;
+        this.answers = answers;
     }
 
     void post(Context ctx) {
@@ -34,6 +38,6 @@ public final class CaliperResource {
             if (error == null) ctx.status(200).json(Map.of("accepted", ids.size(), "ids", ids));
             else failures.answer(ctx, error);
             return null;
-        }, AcknowledgedAnswers.EXECUTOR));
+        }, answers));
     }
 }

@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.servlet.FilterHolder;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ public final class IngestServer implements AutoCloseable {
         PublishFailures failures = new PublishFailures(metrics);
         XapiGate gate = new XapiGate(builder.authentication, metrics);
         StatementsWrite write = new StatementsWrite(builder.statements, builder.attachments,
-                new MultipartStatementReader(Topics.MAX_ATTACHMENT_BYTES), bodies, failures);
+                new MultipartStatementReader(Topics.MAX_ATTACHMENT_BYTES), bodies, failures, builder.answers);
         AboutResource about = new AboutResource();
 
         this.app = Javalin.create(javalin -> {
@@ -102,7 +103,7 @@ public final class IngestServer implements AutoCloseable {
         if (builder.reads != null) get(STATEMENTS_PATH, builder.reads::get);
         if (builder.activities != null) get(ACTIVITIES_PATH, new ActivitiesRead(builder.activities)::get);
         if (builder.caliper != null) {
-            CaliperResource caliper = new CaliperResource(builder.caliper, bodies, failures);
+            CaliperResource caliper = new CaliperResource(builder.caliper, bodies, failures, builder.answers);
             app.post(CALIPER_PATH, caliper::post);
         }
         if (builder.scrape != null) get(METRICS_PATH, ctx -> ctx.contentType("text/plain; version=0.0.4").result(builder.scrape.get()));
@@ -192,6 +193,7 @@ public final class IngestServer implements AutoCloseable {
         private ActivityReader activities;
         private CaliperSubmissions caliper;
         private Supplier<String> scrape;
+        private Executor answers = AcknowledgedAnswers.EXECUTOR;
 
         private Builder(IngestConfig config, IngestMetrics metrics) {
             this.config = config;
@@ -227,6 +229,15 @@ public final class IngestServer implements AutoCloseable {
 
         public Builder caliper(CaliperSubmissions caliper) {
             this.caliper = caliper;
+            return this;
+        }
+
+        /**
+         * Where answers that waited for Kafka's acknowledgement are written (by default {@link AcknowledgedAnswers#EXECUTOR}):
+         * never on the producer's I/O thread that completes the acknowledgement.
+         */
+        public Builder answers(Executor answers) {
+            this.answers = Objects.requireNonNull(answers, "answers");
             return this;
         }
 

@@ -45,18 +45,21 @@ final class StatementsWrite {
     private final MultipartStatementReader multipart;
     private final JsonBodies bodies;
     private final PublishFailures failures;
+    private final Executor answers;
 
     /**
      * @param attachments keeps attachment data, or {@code null} when this LRS keeps none (then {@code multipart/mixed}
      *                    gets 415 and only attachments with a {@code fileUrl} are accepted)
+     * @param answers     where an answer is written once Kafka acknowledged the statements
      */
     StatementsWrite(StatementIntake intake, AttachmentIntake attachments, MultipartStatementReader multipart, JsonBodies bodies,
-            PublishFailures failures) {
+            PublishFailures failures, Executor answers) {
         this.intake = intake;
         this.attachments = attachments;
         this.multipart = multipart;
         this.bodies = bodies;
         this.failures = failures;
+        this.answers = answers;
     }
 
     void post(Context ctx) {
@@ -145,7 +148,7 @@ final class StatementsWrite {
             if (error == null) answer.accept(ids);
             else failures.answer(ctx, error);
             return null;
-        }, AcknowledgedAnswers.EXECUTOR));
+        }, answers));
     }
 
     static Submitter submitter(Principal principal) {

@@ -44,11 +44,19 @@ class IngestServerTest {
     }
 
     private void startWith(MockProducer<byte[], byte[]> mock) {
+        startWith(mock, null);
+    }
+
+    /** @param answers where the server writes answers that waited for Kafka, or {@code null} for its own threads */
+    private void startWith(MockProducer<byte[], byte[]> mock, java.util.concurrent.Executor answers) {
         if (server != null) server.close();
         FrontDoorFixture frontDoor = new FrontDoorFixture(mock);
         producer = frontDoor.producer;
         topics = frontDoor.topics;
-        server = frontDoor.server().authentication(FrontDoorFixture::authenticate).build().start();
+        IngestServer.Builder builder = frontDoor.server().authentication(FrontDoorFixture::authenticate)
+                .caliper(new io.learnstream.ingest.CaliperSubmissions(frontDoor.topics, frontDoor.publisher, frontDoor.clock, frontDoor.metrics));
+        if (answers != null) builder.answers(answers);
+        server = builder.build().start();
     }
 
     @AfterEach
@@ -262,6 +270,49 @@ class IngestServerTest {
 
         producer.completeNext();
         assertThat(pending.get().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldWriteTheAnswerOffTheThreadThatDeliversKafkasAcknowledgement() throws Exception {
+        // given answers written by tasks this spec runs itself, and a write waiting for Kafka
+        java.util.concurrent.BlockingQueue<Runnable> answers = new java.util.concurrent.LinkedBlockingQueue<>();
+        startWith(new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()), answers::add);
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request(statement(null, "mailto:ann@example.org"), "1.0.3"),
+                HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
+
+        // when Kafka acknowledges it (on this thread, standing in for the producer's I/O thread)
+        producer.completeNext();
+
+        // then the answer was handed over rather than written here, and it is a 200 once written
+        assertThat(answers).hasSize(1);
+        assertThat(pending).isNotDone();
+        answers.take().run();
+        assertThat(pending.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldWriteTheCaliperAnswerOffTheThreadThatDeliversKafkasAcknowledgement() throws Exception {
+        java.util.concurrent.BlockingQueue<Runnable> answers = new java.util.concurrent.LinkedBlockingQueue<>();
+        startWith(new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()), answers::add);
+        String envelope = "{\"sensor\":\"https://example.edu/sensors/1\",\"sendTime\":\"2026-09-07T10:00:00.000Z\","
+                + "\"dataVersion\":\"http://purl.imsglobal.org/ctx/caliper/v1p2\",\"data\":[{\"@context\":\"http://purl.imsglobal.org/ctx/caliper/v1p2\","
+                + "\"id\":\"urn:uuid:5b1e2d3c-4f5a-4b6c-8d7e-9f0a1b2c3d4e\",\"type\":\"ViewEvent\","
+                + "\"actor\":{\"id\":\"https://example.edu/users/554433\",\"type\":\"Person\"},\"action\":\"Viewed\","
+                + "\"object\":{\"id\":\"https://example.edu/etexts/201\",\"type\":\"Document\"},\"eventTime\":\"2026-09-07T09:00:00.000Z\"}]}";
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(HttpRequest.newBuilder(URI.create(server.baseUrl() + IngestServer.CALIPER_PATH))
+                .header("Authorization", WRITER).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
+
+        producer.completeNext();
+
+        assertThat(answers).hasSize(1);
+        assertThat(pending).isNotDone();
+        answers.take().run();
+        HttpResponse<String> response = pending.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("accepted").asInt()).isEqualTo(1);
     }
 
     /** Test credentials: "Basic writer" may write and read, "Basic reader" only read; anything else is refused. */
