@@ -158,6 +158,44 @@ class StatementIntakeTest {
         assertThat(intake.storedHere(QUIZ.tenantId(), ids.get(ids.size() - 1_001))).as("written 1,001 statements ago").isFalse();
     }
 
+    @Test
+    void shouldTellDuplicatesFromConflictsByWhatItStoredLatelyAndWhatTheArchiveHas() {
+        String archived = "0b6f3a5e-1c2d-4e8f-9a7b-6c5d4e3f2a10";
+        String storedHere = "7d2e4c6a-8b1f-4a3c-9e5d-2f1a0b9c8d76";
+        String fresh = "c4a1e7b2-5d3f-4b6e-8a9c-1e2d3f4a5b6c";
+        String archivedHash = new StatementIntake(Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient())), null,
+                KnownStatements.NONE, Clock.systemUTC(), new IngestMetrics(new SimpleMeterRegistry()), "https://lrs.example.org")
+                .prepare(statementWithId(archived, OBJECT), XapiVersion.V1_0_3).getFirst().contentHash();
+        // given an archive that has one statement, and an intake that stored another one itself a moment ago
+        List<List<String>> asked = new ArrayList<>();
+        KnownStatements archive = (tenantId, ids) -> {
+            asked.add(List.copyOf(ids));
+            return ids.contains(archived) ? java.util.Map.of(archived, archivedHash) : java.util.Map.of();
+        };
+        var producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        StatementIntake intake = new StatementIntake(Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient())),
+                new TopicPublisher(producer), archive, Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC),
+                new IngestMetrics(new SimpleMeterRegistry()), "https://lrs.riverside.example.org/credentials");
+        intake.store(QUIZ, XapiVersion.V1_0_3, intake.prepare(statementWithId(storedHere, OBJECT), XapiVersion.V1_0_3)).join();
+        asked.clear();
+
+        // when both come again with the same content, along with a new one
+        JsonNode batch = bodies.parse(("[" + statementWithId(archived, OBJECT) + "," + statementWithId(storedHere, OBJECT) + ","
+                + statementWithId(fresh, OBJECT) + "]").getBytes(StandardCharsets.UTF_8));
+        var ids = intake.store(QUIZ, XapiVersion.V1_0_3, intake.prepare(batch, XapiVersion.V1_0_3)).join();
+
+        // then all three are answered, only the new one is written, and the archive is asked only about the ids not stored here
+        assertThat(ids).extracting(Object::toString).containsExactly(archived, storedHere, fresh);
+        assertThat(producer.history()).hasSize(2);
+        assertThat(asked).containsExactly(List.of(archived, fresh));
+        // and either one with other content is a conflict
+        String other = "\"object\":{\"id\":\"http://quiz.example.org/q/2\"}";
+        for (String id : List.of(archived, storedHere)) {
+            assertThatThrownBy(() -> intake.store(QUIZ, XapiVersion.V1_0_3, intake.prepare(statementWithId(id, other), XapiVersion.V1_0_3)))
+                    .isInstanceOf(StatementConflictException.class).hasMessageContaining(id);
+        }
+    }
+
     private JsonNode statementWithId(String id, String object) {
         return bodies.parse(("{\"id\":\"" + id + "\"," + ACTOR + "," + VERB + "," + object + "}").getBytes(StandardCharsets.UTF_8));
     }
