@@ -45,8 +45,6 @@ public final class ActivityReader {
     /** The properties of a definition whose keys are gathered from every statement: language maps and extensions. */
     private static final Set<String> MERGED_MAPS = Set.of("name", "description", "extensions");
 
-    private static final Duration READ_YOUR_WRITES_POLL = Duration.ofMillis(20);
-
     private final StatementArchive archive;
     private final LatestWrites latestWrites;
     private final Duration readYourWrites;
@@ -104,13 +102,7 @@ public final class ActivityReader {
         Optional<Instant> written = latestWrites.latestStored(tenantId);
         if (written.isEmpty()) return through;
         long deadline = System.nanoTime() + readYourWrites.toNanos();
-        while (written.get().isAfter(through) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(READ_YOUR_WRITES_POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        while (written.get().isAfter(through) && System.nanoTime() < deadline && ArchivePolling.pause()) {
             through = archive.consistentThrough();
         }
         return through;

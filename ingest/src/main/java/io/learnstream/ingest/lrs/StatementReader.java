@@ -38,7 +38,6 @@ public final class StatementReader {
     private final String statementsPath;
     private final RecentWrites recentWrites;
     private final Duration readYourWrites;
-    private static final Duration READ_YOUR_WRITES_POLL = Duration.ofMillis(20);
 
     /**
      * @param archive        the statements
@@ -113,7 +112,7 @@ public final class StatementReader {
      * A statement this instance stored, once the archive is consistent through its {@code stored} time: then every
      * listing shows it too, so a tool that reads its write back by id and then queries finds it in both. Empty when it
      * is voided. Gives up after {@link #readYourWrites} with what the archive has. Polls every
-     * {@link #READ_YOUR_WRITES_POLL}; when the archive keeps up, the wait is its append allowance at most.
+     * {@link ArchivePolling#INTERVAL}; when the archive keeps up, the wait is its append allowance at most.
      */
     private Optional<ArchivedStatement> awaitConsistent(String tenantId, String id, Optional<ArchivedStatement> found) {
         long deadline = System.nanoTime() + readYourWrites.toNanos();
@@ -126,12 +125,7 @@ public final class StatementReader {
                 continue;
             }
             if (System.nanoTime() >= deadline) return found;
-            try {
-                Thread.sleep(READ_YOUR_WRITES_POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return found;
-            }
+            if (!ArchivePolling.pause()) return found;
             found = archive.statement(tenantId, id);
         }
     }
