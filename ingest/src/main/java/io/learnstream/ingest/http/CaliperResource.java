@@ -14,14 +14,14 @@ public final class CaliperResource {
     private final CaliperSubmissions submissions;
     private final JsonBodies bodies;
     private final PublishFailures failures;
-    private final Executor answers;
+    private final Executor afterAcknowledgement;
 
-    /** @param answers where an answer is written once Kafka acknowledged the events */
-    CaliperResource(CaliperSubmissions submissions, JsonBodies bodies, PublishFailures failures, Executor answers) {
+    /** @param afterAcknowledgement where the answer is written once Kafka acknowledged the events */
+    CaliperResource(CaliperSubmissions submissions, JsonBodies bodies, PublishFailures failures, Executor afterAcknowledgement) {
         this.submissions = submissions;
         this.bodies = bodies;
         this.failures = failures;
-        this.answers = answers;
+        this.afterAcknowledgement = afterAcknowledgement;
     }
 
     void post(Context ctx) {
@@ -38,6 +38,6 @@ public final class CaliperResource {
             if (error == null) ctx.status(200).json(Map.of("accepted", ids.size(), "ids", ids));
             else failures.answer(ctx, error);
             return null;
-        }, answers));
+        }, afterAcknowledgement));
     }
 }

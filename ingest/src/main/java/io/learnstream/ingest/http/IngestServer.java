@@ -68,7 +68,7 @@ public final class IngestServer implements AutoCloseable {
         PublishFailures failures = new PublishFailures(metrics);
         XapiGate gate = new XapiGate(builder.authentication, metrics);
         StatementsWrite write = new StatementsWrite(builder.statements, builder.attachments,
-                new MultipartStatementReader(Topics.MAX_ATTACHMENT_BYTES), bodies, failures, builder.answers);
+                new MultipartStatementReader(Topics.MAX_ATTACHMENT_BYTES), bodies, failures, builder.afterAcknowledgement);
         AboutResource about = new AboutResource();
 
         this.app = Javalin.create(javalin -> {
@@ -103,7 +103,7 @@ public final class IngestServer implements AutoCloseable {
         if (builder.reads != null) get(STATEMENTS_PATH, builder.reads::get);
         if (builder.activities != null) get(ACTIVITIES_PATH, new ActivitiesRead(builder.activities)::get);
         if (builder.caliper != null) {
-            CaliperResource caliper = new CaliperResource(builder.caliper, bodies, failures, builder.answers);
+            CaliperResource caliper = new CaliperResource(builder.caliper, bodies, failures, builder.afterAcknowledgement);
             app.post(CALIPER_PATH, caliper::post);
         }
         if (builder.scrape != null) get(METRICS_PATH, ctx -> ctx.contentType("text/plain; version=0.0.4").result(builder.scrape.get()));
@@ -193,7 +193,7 @@ public final class IngestServer implements AutoCloseable {
         private ActivityReader activities;
         private CaliperSubmissions caliper;
         private Supplier<String> scrape;
-        private Executor answers = AcknowledgedAnswers.EXECUTOR;
+        private Executor afterAcknowledgement = AfterAcknowledgement.EXECUTOR;
 
         private Builder(IngestConfig config, IngestMetrics metrics) {
             this.config = config;
@@ -233,11 +233,11 @@ public final class IngestServer implements AutoCloseable {
         }
 
         /**
-         * Where answers that waited for Kafka's acknowledgement are written (by default {@link AcknowledgedAnswers#EXECUTOR}):
-         * never on the producer's I/O thread that completes the acknowledgement.
+         * Where what follows a Kafka acknowledgement runs (by default {@link AfterAcknowledgement#EXECUTOR}): answers, and
+         * statements sent after their attachment data; never the producer's I/O thread that completes the acknowledgement.
          */
-        public Builder answers(Executor answers) {
-            this.answers = Objects.requireNonNull(answers, "answers");
+        public Builder afterAcknowledgement(Executor afterAcknowledgement) {
+            this.afterAcknowledgement = Objects.requireNonNull(afterAcknowledgement, "afterAcknowledgement");
             return this;
         }
 

@@ -34,32 +34,27 @@ import java.util.concurrent.Executor;
  */
 final class StatementsWrite {
 
-    /**
-     * Where the statements are sent once Kafka acknowledged the attachment data: not on the producer's I/O thread that
-     * completes the acknowledgement, since a send may wait for topic metadata only that thread can fetch.
-     */
-    private static final Executor AFTER_ATTACHMENTS = task -> Thread.ofVirtual().name("learnstream-statements-after-attachments").start(task);
-
     private final StatementIntake intake;
     private final AttachmentIntake attachments;
     private final MultipartStatementReader multipart;
     private final JsonBodies bodies;
     private final PublishFailures failures;
-    private final Executor answers;
+    private final Executor afterAcknowledgement;
 
     /**
      * @param attachments keeps attachment data, or {@code null} when this LRS keeps none (then {@code multipart/mixed}
      *                    gets 415 and only attachments with a {@code fileUrl} are accepted)
-     * @param answers     where an answer is written once Kafka acknowledged the statements
+     * @param afterAcknowledgement where the statements are sent once Kafka acknowledged the attachment data, and the
+     *                    answer written once it acknowledged the statements
      */
     StatementsWrite(StatementIntake intake, AttachmentIntake attachments, MultipartStatementReader multipart, JsonBodies bodies,
-            PublishFailures failures, Executor answers) {
+            PublishFailures failures, Executor afterAcknowledgement) {
         this.intake = intake;
         this.attachments = attachments;
         this.multipart = multipart;
         this.bodies = bodies;
         this.failures = failures;
-        this.answers = answers;
+        this.afterAcknowledgement = afterAcknowledgement;
     }
 
     void post(Context ctx) {
@@ -128,7 +123,7 @@ final class StatementsWrite {
         CompletableFuture<List<UUID>> stored = data.isEmpty()
                 ? intake.store(submitter, version, statements)
                 : attachments.store(principal.tenantId(), data)
-                        .thenComposeAsync(done -> intake.store(submitter, version, statements), AFTER_ATTACHMENTS);
+                        .thenComposeAsync(done -> intake.store(submitter, version, statements), afterAcknowledgement);
         respond(ctx, stored, answer);
     }
 
@@ -148,7 +143,7 @@ final class StatementsWrite {
             if (error == null) answer.accept(ids);
             else failures.answer(ctx, error);
             return null;
-        }, answers));
+        }, afterAcknowledgement));
     }
 
     static Submitter submitter(Principal principal) {

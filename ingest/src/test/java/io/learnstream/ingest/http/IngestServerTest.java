@@ -55,7 +55,7 @@ class IngestServerTest {
         topics = frontDoor.topics;
         IngestServer.Builder builder = frontDoor.server().authentication(FrontDoorFixture::authenticate)
                 .caliper(new io.learnstream.ingest.CaliperSubmissions(frontDoor.topics, frontDoor.publisher, frontDoor.clock, frontDoor.metrics));
-        if (answers != null) builder.answers(answers);
+        if (answers != null) builder.afterAcknowledgement(answers);
         server = builder.build().start();
     }
 
