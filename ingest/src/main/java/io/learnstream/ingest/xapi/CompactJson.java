@@ -16,8 +16,10 @@ import java.util.Map;
 public final class CompactJson {
     /** Objects with at most this many properties are sorted by insertion. */
     private static final int INSERTION_SORTED = 16;
+    /** The buffer a writer starts with, and goes back to after one that grew too large (see {@link #reset(int)}). */
+    private static final int INITIAL_BYTES = 4096;
 
-    byte[] bytes = new byte[4096];
+    byte[] bytes = new byte[INITIAL_BYTES];
     int size;
 
     /** {@code node} as compact JSON text, its properties in their order. */
@@ -91,7 +93,7 @@ public final class CompactJson {
     /** Empties the buffer to write anew; one that grew past {@code keepBytes} is let go. */
     void reset(int keepBytes) {
         size = 0;
-        if (bytes.length > keepBytes) bytes = new byte[4096];
+        if (bytes.length > keepBytes) bytes = new byte[INITIAL_BYTES];
     }
 
     /** A property's name and the colon after it. */
