@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class LogisticFitter {
   /** liblinear's inverse regularisation strength, chosen on a held-out split of the training students. */
-  public static final double DEFAULT_C = 1.0;
+  public static final double DEFAULT_C = 0.6;
   /** liblinear's stopping tolerance. */
   private static final double EPSILON = 0.001;
   private static final double CORRECT = 1.0;
