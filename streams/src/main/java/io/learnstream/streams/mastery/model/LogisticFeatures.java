@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>The model is Best-LR (Gervet et al. 2020: item and skill difficulty, log(1+successes) and log(1+failures) per
  * skill and overall) extended by recency: decayed accuracy, the last outcomes and the streak, per skill and overall,
- * and the BKT mastery of the skill. Its logit is
+ * how many answers in other skills came since the skill was last practised, and the BKT mastery of the skill. Its
+ * logit is
  * <pre>
  *   Σ_j global[j]·g[j]  +  item.bias  +  Σ_{s in the item's skills} ( skill_s.bias + Σ_k skill_s[k]·x_s[k] )
  * </pre>
@@ -22,7 +23,8 @@ import java.util.Map;
 final class LogisticFeatures {
   /** The per-skill features, in the order of {@link Sink#skill}'s array (each also has a shared global weight). */
   static final List<String> SKILL = List.of(
-      "log_correct", "log_wrong", "decayed_accuracy", "last1", "last2", "last3", "streak", "mastery_logit");
+      "log_correct", "log_wrong", "decayed_accuracy", "last1", "last2", "last3", "streak", "mastery_logit",
+      "log_answers_since");
   /** The student features, after the bias in the global array. */
   static final List<String> STUDENT = List.of(
       "student_log_correct", "student_log_wrong", "student_decayed_accuracy", "student_last1", "student_streak");
@@ -83,6 +85,7 @@ final class LogisticFeatures {
       skill[5] = state.recentOutcome(2);
       skill[6] = signedLog(state.streak());
       skill[7] = logit(Math.clamp(state.pMastery(), MASTERY_CLAMP, 1.0 - MASTERY_CLAMP));
+      skill[8] = Math.log1p(state.answersSince(student.attempts()));
       for (int k = 0; k < skill.length; k++) {
         global[FIRST_SHARED + k] += skill[k];
       }

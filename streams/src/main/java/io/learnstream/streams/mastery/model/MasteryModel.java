@@ -52,11 +52,11 @@ public final class MasteryModel {
     List<String> answerSkills = a.skills();
     Map<String, SkillState> next = switch (answerSkills.size()) {
       case 0 -> Map.of();
-      case 1 -> Map.of(answerSkills.getFirst(), nextSkill(answerSkills.getFirst(), skills, correct));
+      case 1 -> Map.of(answerSkills.getFirst(), nextSkill(answerSkills.getFirst(), skills, correct, s));
       default -> {
         Map<String, SkillState> several = HashMap.newHashMap(answerSkills.size());
         for (String skill : answerSkills) {
-          several.put(skill, nextSkill(skill, skills, correct));
+          several.put(skill, nextSkill(skill, skills, correct, s));
         }
         yield Map.copyOf(several);
       }
@@ -98,10 +98,10 @@ public final class MasteryModel {
     return out;
   }
 
-  private SkillState nextSkill(String skill, Map<String, SkillState> skills, boolean correct) {
+  private SkillState nextSkill(String skill, Map<String, SkillState> skills, boolean correct, StudentState s) {
     BktParameters p = parameters.bkt(skill);
     SkillState state = skills.get(skill);
-    return (state == null ? SkillState.initial(p.prior()) : state).next(correct, p);
+    return (state == null ? SkillState.initial(p.prior()) : state).next(correct, p, s.attempts());
   }
 
   /** The logistic model's logit; {@code itemId} null leaves the item's bias out. */

@@ -2,7 +2,8 @@ package io.learnstream.streams.mastery.model;
 
 /**
  * What the models know of one student in one skill after the answers so far: counts, the BKT probability of
- * mastery, decayed counts, the last outcomes and the streak. Immutable; {@link #next} returns a new state.
+ * mastery, decayed counts, the last outcomes, the streak and when the skill was last practised (as the student's
+ * answer count then, see {@link #answersSince}). Immutable; {@link #next} returns a new state.
  *
  * <p>Encoded as a fixed-size {@code double[]} (see {@link #encode()}) so it can be stored as Avro
  * {@code array<double>}; fields added later go at the end and {@link #decode} fills what an older, shorter array
@@ -19,8 +20,9 @@ public final class SkillState {
   private static final int DECAYED_WRONG = 4;
   private static final int RECENT = 5;
   private static final int STREAK = 6;
+  private static final int LAST_SEEN = 7;
   /** The length of {@link #encode()}. */
-  public static final int ENCODED_LENGTH = 7;
+  public static final int ENCODED_LENGTH = 8;
 
   private final int attempts;
   private final int correct;
@@ -29,9 +31,10 @@ public final class SkillState {
   private final double decayedWrong;
   private final int recent;
   private final int streak;
+  private final int lastSeen;
 
   private SkillState(int attempts, int correct, double pMastery, double decayedCorrect, double decayedWrong,
-      int recent, int streak) {
+      int recent, int streak, int lastSeen) {
     this.attempts = attempts;
     this.correct = correct;
     this.pMastery = pMastery;
@@ -39,15 +42,20 @@ public final class SkillState {
     this.decayedWrong = decayedWrong;
     this.recent = recent;
     this.streak = streak;
+    this.lastSeen = lastSeen;
   }
 
   /** The state before any answer in the skill: no counts, P(mastered) = the skill's BKT prior. */
   public static SkillState initial(double bktPrior) {
-    return new SkillState(0, 0, bktPrior, 0.0, 0.0, 0, 0);
+    return new SkillState(0, 0, bktPrior, 0.0, 0.0, 0, 0, 0);
   }
 
-  /** The state after one more answer in this skill, BKT updated with the skill's parameters. */
-  public SkillState next(boolean answeredCorrectly, BktParameters bkt) {
+  /**
+   * The state after one more answer in this skill, BKT updated with the skill's parameters.
+   *
+   * @param studentAttempts the student's answers (in all skills) before this one, {@link StudentState#attempts()}
+   */
+  public SkillState next(boolean answeredCorrectly, BktParameters bkt, int studentAttempts) {
     return new SkillState(
         attempts + 1,
         correct + (answeredCorrectly ? 1 : 0),
@@ -55,7 +63,8 @@ public final class SkillState {
         Recency.decayed(decayedCorrect, DECAY, answeredCorrectly),
         Recency.decayed(decayedWrong, DECAY, !answeredCorrectly),
         Recency.recent(recent, answeredCorrectly),
-        Recency.streak(streak, answeredCorrectly));
+        Recency.streak(streak, answeredCorrectly),
+        studentAttempts);
   }
 
   public int attempts() { return attempts; }
@@ -79,6 +88,14 @@ public final class SkillState {
   /** +k after k correct answers in a row in this skill, -k after k wrong ones, 0 before any. */
   public int streak() { return streak; }
 
+  /**
+   * How many answers in other skills the student gave since the last one in this skill, given the student's
+   * answers so far ({@link StudentState#attempts()}); 0 before any answer in the skill.
+   */
+  public int answersSince(int studentAttempts) {
+    return attempts == 0 ? 0 : Math.max(studentAttempts - lastSeen - 1, 0);
+  }
+
   /** This state as {@value #ENCODED_LENGTH} doubles (integers are exact in a double). */
   public double[] encode() {
     double[] out = new double[ENCODED_LENGTH];
@@ -89,6 +106,7 @@ public final class SkillState {
     out[DECAYED_WRONG] = decayedWrong;
     out[RECENT] = recent;
     out[STREAK] = streak;
+    out[LAST_SEEN] = lastSeen;
     return out;
   }
 
@@ -105,7 +123,8 @@ public final class SkillState {
         valueOr(encoded, DECAYED_CORRECT),
         valueOr(encoded, DECAYED_WRONG),
         (int) valueOr(encoded, RECENT),
-        (int) valueOr(encoded, STREAK));
+        (int) valueOr(encoded, STREAK),
+        (int) valueOr(encoded, LAST_SEEN));
   }
 
   private static double valueOr(double[] encoded, int index) {

@@ -11,7 +11,7 @@ class StatesTest {
 
   @Test
   void shouldCountDecayAndRememberRecentOutcomesOfASkill() {
-    SkillState state = SkillState.initial(P.prior()).next(true, P).next(true, P).next(false, P);
+    SkillState state = SkillState.initial(P.prior()).next(true, P, 0).next(true, P, 1).next(false, P, 2);
     assertThat(state.attempts()).isEqualTo(3);
     assertThat(state.correct()).isEqualTo(2);
     assertThat(state.wrong()).isEqualTo(1);
@@ -28,10 +28,19 @@ class StatesTest {
 
   @Test
   void shouldReportNoOutcomeBeyondTheAnswersGiven() {
-    SkillState once = SkillState.initial(P.prior()).next(true, P);
+    SkillState once = SkillState.initial(P.prior()).next(true, P, 0);
     assertThat(once.recentOutcome(0)).isEqualTo(1.0);
     assertThat(once.recentOutcome(1)).isZero();
     assertThat(once.streak()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCountTheAnswersInOtherSkillsSinceTheLastInThisSkill() {
+    assertThat(SkillState.initial(P.prior()).answersSince(7)).isZero();
+    // answered as the student's 3rd answer (2 before it); now the student has 6: answers 4, 5 and 6 were elsewhere
+    SkillState state = SkillState.initial(P.prior()).next(true, P, 2);
+    assertThat(state.answersSince(3)).isZero();
+    assertThat(state.answersSince(6)).isEqualTo(3);
   }
 
   @Test
@@ -47,7 +56,7 @@ class StatesTest {
 
   @Test
   void shouldRoundTripSkillStateThroughEncode() {
-    SkillState state = SkillState.initial(P.prior()).next(true, P).next(false, P).next(false, P);
+    SkillState state = SkillState.initial(P.prior()).next(true, P, 0).next(false, P, 4).next(false, P, 5);
     double[] encoded = state.encode();
     assertThat(encoded).hasSize(SkillState.ENCODED_LENGTH);
     assertThat(SkillState.decode(encoded)).isEqualTo(state);
