@@ -36,6 +36,11 @@ public final class BktFitter {
 
   private final boolean fitForget;
 
+  /** Classic BKT: forget fixed at 0. */
+  public BktFitter() {
+    this(false);
+  }
+
   /** @param fitForget whether to fit the forget rate too (else it stays 0) */
   public BktFitter(boolean fitForget) {
     this.fitForget = fitForget;

@@ -10,7 +10,7 @@ import java.util.Map;
  * training and serving cannot drift apart.
  *
  * <p>The model is Best-LR (Gervet et al. 2020: item and skill difficulty, log(1+successes) and log(1+failures) per
- * skill and overall) extended by recency: decayed accuracy, the last outcomes and the streak, per skill and overall,
+ * skill and overall) extended by recency: decayed counts, the last outcomes and the streak, per skill and overall,
  * how many answers in other skills came since the skill was last practised, and the BKT mastery of the skill. Its
  * logit is
  * <pre>
@@ -23,11 +23,12 @@ import java.util.Map;
 final class LogisticFeatures {
   /** The per-skill features, in the order of {@link Sink#skill}'s array (each also has a shared global weight). */
   static final List<String> SKILL = List.of(
-      "log_correct", "log_wrong", "decayed_accuracy", "last1", "last2", "last3", "streak", "mastery_logit",
-      "log_answers_since");
+      "log_correct", "log_wrong", "log_decayed_correct", "log_decayed_wrong", "last1", "last2", "last3", "streak",
+      "log_answers_since", "mastery_logit");
   /** The student features, after the bias in the global array. */
   static final List<String> STUDENT = List.of(
-      "student_log_correct", "student_log_wrong", "student_decayed_accuracy", "student_last1", "student_streak");
+      "student_log_correct", "student_log_wrong", "student_log_decayed_correct", "student_log_decayed_wrong",
+      "student_decayed_accuracy", "student_last1", "student_streak");
   /** The name of the bias in the global and per-skill weights. */
   static final String BIAS = "bias";
   /** The prefix of the shared weight of a per-skill feature in the global weights. */
@@ -37,9 +38,7 @@ final class LogisticFeatures {
   /** The per-skill weights' names, in the order of {@link ParameterSet#logisticSkill}: bias, then {@link #SKILL}. */
   static final List<String> SKILL_WEIGHTS = skillWeightNames();
 
-  private static final int GLOBAL_BIAS = 0;
-  private static final int FIRST_STUDENT = 1;
-  private static final int FIRST_SHARED = FIRST_STUDENT + STUDENT.size();
+  private static final int FIRST_SHARED = 1 + STUDENT.size();
   /** P(mastered) is clamped to [this, 1-this] before its logit is taken. */
   private static final double MASTERY_CLAMP = 0.01;
 
@@ -64,12 +63,15 @@ final class LogisticFeatures {
   static void emit(String itemId, List<String> skills, StudentState student, Map<String, SkillState> states,
       ParameterSet parameters, Sink sink) {
     double[] global = new double[GLOBAL.size()];
-    global[GLOBAL_BIAS] = 1.0;
-    global[FIRST_STUDENT] = Math.log1p(student.correct());
-    global[FIRST_STUDENT + 1] = Math.log1p(student.wrong());
-    global[FIRST_STUDENT + 2] = decayedAccuracy(student.decayedCorrect(), student.decayedWrong());
-    global[FIRST_STUDENT + 3] = student.recentOutcome(0);
-    global[FIRST_STUDENT + 4] = signedLog(student.streak());
+    int g = 0;
+    global[g++] = 1.0;
+    global[g++] = Math.log1p(student.correct());
+    global[g++] = Math.log1p(student.wrong());
+    global[g++] = Math.log1p(student.decayedCorrect());
+    global[g++] = Math.log1p(student.decayedWrong());
+    global[g++] = decayedAccuracy(student.decayedCorrect(), student.decayedWrong());
+    global[g++] = student.recentOutcome(0);
+    global[g] = signedLog(student.streak());
     double[] skill = new double[SKILL.size()];
     for (int i = 0; i < skills.size(); i++) {
       String skillId = skills.get(i);
@@ -77,17 +79,19 @@ final class LogisticFeatures {
       if (state == null) {
         state = SkillState.initial(parameters.bkt(skillId).prior());
       }
-      skill[0] = Math.log1p(state.correct());
-      skill[1] = Math.log1p(state.wrong());
-      skill[2] = decayedAccuracy(state.decayedCorrect(), state.decayedWrong());
-      skill[3] = state.recentOutcome(0);
-      skill[4] = state.recentOutcome(1);
-      skill[5] = state.recentOutcome(2);
-      skill[6] = signedLog(state.streak());
-      skill[7] = logit(Math.clamp(state.pMastery(), MASTERY_CLAMP, 1.0 - MASTERY_CLAMP));
-      skill[8] = Math.log1p(state.answersSince(student.attempts()));
-      for (int k = 0; k < skill.length; k++) {
-        global[FIRST_SHARED + k] += skill[k];
+      int k = 0;
+      skill[k++] = Math.log1p(state.correct());
+      skill[k++] = Math.log1p(state.wrong());
+      skill[k++] = Math.log1p(state.decayedCorrect());
+      skill[k++] = Math.log1p(state.decayedWrong());
+      skill[k++] = state.recentOutcome(0);
+      skill[k++] = state.recentOutcome(1);
+      skill[k++] = state.recentOutcome(2);
+      skill[k++] = signedLog(state.streak());
+      skill[k++] = Math.log1p(state.answersSince(student.attempts()));
+      skill[k] = logit(Math.clamp(state.pMastery(), MASTERY_CLAMP, 1.0 - MASTERY_CLAMP));
+      for (int j = 0; j < skill.length; j++) {
+        global[FIRST_SHARED + j] += skill[j];
       }
       sink.skill(skillId, skill);
     }

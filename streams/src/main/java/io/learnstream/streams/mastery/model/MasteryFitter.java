@@ -11,9 +11,13 @@ public final class MasteryFitter {
   private final BktFitter bkt;
   private final LogisticFitter logistic;
 
-  /** The settings the shipped defaults were fitted with: forget fixed at 0, {@link LogisticFitter#DEFAULT_C}. */
+  /**
+   * The settings the shipped defaults were fitted with, chosen on a held-out split of the training students: BKT
+   * fits forget (on ASSISTments 2009 held-out AUC, BKT 0.720 → 0.724 and logistic 0.7837 → 0.7855), and
+   * {@link LogisticFitter#DEFAULT_C}.
+   */
   public MasteryFitter() {
-    this(false, LogisticFitter.DEFAULT_C);
+    this(true, LogisticFitter.DEFAULT_C);
   }
 
   /**

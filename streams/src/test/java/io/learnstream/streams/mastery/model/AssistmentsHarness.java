@@ -47,7 +47,7 @@ public final class AssistmentsHarness {
     double bestAuc = Double.NEGATIVE_INFINITY;
     for (double c : cs) {
       long start = System.nanoTime();
-      ParameterSet fitted = new MasteryFitter(false, c).fit(split.get(0));
+      ParameterSet fitted = new MasteryFitter(true, c).fit(split.get(0));
       long millis = (System.nanoTime() - start) / 1_000_000;
       Map<String, BinaryScores> scores = score(fitted, split.get(1));
       print("held-out train, C=" + c + ", fit " + millis + " ms", scores);
@@ -61,7 +61,7 @@ public final class AssistmentsHarness {
     }
     List<AnswerRow> test = AssistmentsTsv.read(Path.of(args[1]));
     long start = System.nanoTime();
-    ParameterSet fitted = new MasteryFitter(false, bestC).fit(train);
+    ParameterSet fitted = new MasteryFitter(true, bestC).fit(train);
     long millis = (System.nanoTime() - start) / 1_000_000;
     print("test, fitted on all train with C=" + bestC + ", fit " + millis + " ms", score(fitted, test));
   }

@@ -21,7 +21,7 @@ class BktFitterTest {
   @Test
   void shouldRecoverEachSkillsParametersFromAnswersGeneratedWithThem() {
     List<AnswerRow> rows = generate(Map.of("A", A, "B", B), STUDENTS, new Random(7));
-    BktFitter.Fit fit = new BktFitter(false).fit(rows);
+    BktFitter.Fit fit = new BktFitter().fit(rows);
     assertClose(fit.skills().get("A"), A);
     assertClose(fit.skills().get("B"), B);
     assertThat(fit.skills().get("A").forget()).isZero();
@@ -40,9 +40,10 @@ class BktFitterTest {
   void shouldGiveASkillWithTooLittleDataThePooledFit() {
     List<AnswerRow> rows = new ArrayList<>(generate(Map.of("A", A), STUDENTS, new Random(3)));
     rows.add(new AnswerRow("someone", new Answer("rare-item", List.of("rare"), true)));
-    BktFitter.Fit fit = new BktFitter(false).fit(rows);
+    BktFitter.Fit fit = new BktFitter().fit(rows);
     assertThat(fit.skills()).containsOnlyKeys("A");
-    assertThat(new MasteryFitter().fit(rows).bkt("rare")).isEqualTo(fit.pooled());
+    ParameterSet fitted = new MasteryFitter().fit(rows);
+    assertThat(fitted.bkt("rare")).isEqualTo(fitted.bktDefault()).isNotEqualTo(fitted.bkt("A"));
   }
 
   @Test
@@ -55,7 +56,7 @@ class BktFitterTest {
         rows.add(new AnswerRow("s" + s, new Answer("i", List.of("R"), random.nextDouble() < 0.3)));
       }
     }
-    BktParameters fitted = new BktFitter(false).fit(rows).skills().get("R");
+    BktParameters fitted = new BktFitter().fit(rows).skills().get("R");
     assertThat(fitted.guess()).isLessThanOrEqualTo(BktFitter.MAX_GUESS_SLIP);
     assertThat(fitted.slip()).isLessThanOrEqualTo(BktFitter.MAX_GUESS_SLIP);
   }
