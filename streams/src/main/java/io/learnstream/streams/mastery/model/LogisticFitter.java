@@ -19,7 +19,7 @@ import java.util.Map;
  * Fits the {@code logistic} model by L2-regularised maximum likelihood (liblinear, {@link SolverType#L2R_LR}).
  * Each student's answers are replayed through {@link MasteryModel#update} (the serving code) and each answer's
  * features are taken by {@link LogisticFeatures} from the states before it, so the fit sees exactly what serving
- * will compute.
+ * will compute. An item's skills in the catalogue are those of its first answer in the data.
  */
 public final class LogisticFitter {
   /** liblinear's inverse regularisation strength, chosen on a held-out split of the training students. */

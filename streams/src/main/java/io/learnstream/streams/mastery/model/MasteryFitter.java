@@ -8,6 +8,9 @@ import java.util.Map;
  * logistic model by {@link LogisticFitter} with that BKT's mastery as one of its features.
  */
 public final class MasteryFitter {
+  /** Whether the production fit lets BKT fit forget (chosen on a held-out split of the training students). */
+  public static final boolean FIT_FORGET = true;
+
   private final BktFitter bkt;
   private final LogisticFitter logistic;
 
@@ -17,7 +20,7 @@ public final class MasteryFitter {
    * {@link LogisticFitter#DEFAULT_C}.
    */
   public MasteryFitter() {
-    this(true, LogisticFitter.DEFAULT_C);
+    this(FIT_FORGET, LogisticFitter.DEFAULT_C);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.learnstream.streams.mastery.model;
 
+import java.util.Arrays;
+
 /**
  * What the models know of one student in one skill after the answers so far: counts, the BKT probability of
  * mastery, decayed counts, the last outcomes, the streak and when the skill was last practised (as the student's
@@ -133,12 +135,12 @@ public final class SkillState {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SkillState s && java.util.Arrays.equals(encode(), s.encode());
+    return o instanceof SkillState s && Arrays.equals(encode(), s.encode());
   }
 
   @Override
-  public int hashCode() { return java.util.Arrays.hashCode(encode()); }
+  public int hashCode() { return Arrays.hashCode(encode()); }
 
   @Override
-  public String toString() { return "SkillState" + java.util.Arrays.toString(encode()); }
+  public String toString() { return "SkillState" + Arrays.toString(encode()); }
 }

@@ -1,5 +1,7 @@
 package io.learnstream.streams.mastery.model;
 
+import java.util.Arrays;
+
 /**
  * What the logistic model knows of one student across all skills: total counts, decayed counts, the last outcomes
  * and the streak. Immutable; {@link #next} returns a new state.
@@ -105,12 +107,12 @@ public final class StudentState {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StudentState s && java.util.Arrays.equals(encode(), s.encode());
+    return o instanceof StudentState s && Arrays.equals(encode(), s.encode());
   }
 
   @Override
-  public int hashCode() { return java.util.Arrays.hashCode(encode()); }
+  public int hashCode() { return Arrays.hashCode(encode()); }
 
   @Override
-  public String toString() { return "StudentState" + java.util.Arrays.toString(encode()); }
+  public String toString() { return "StudentState" + Arrays.toString(encode()); }
 }

@@ -17,9 +17,10 @@ import java.util.Set;
  * <p>First it chooses liblinear's C on a held-out split of the TRAIN students (a seeded 80/20 shuffle of student
  * ids), then fits on all of train with that C and scores test. Run from the repository root:
  * <pre>
- * mvn -B -q -o -pl streams test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.learnstream.streams.mastery.model.AssistmentsHarness \
- *   -Dexec.args="/work/shared/datasets/assistments2009/train.tsv.gz /work/shared/datasets/assistments2009/test.tsv.gz"
+ * mvn -B -q -o -pl streams test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/streams.cp
+ * java -cp streams/target/test-classes:streams/target/classes:$(cat /tmp/streams.cp) \
+ *   io.learnstream.streams.mastery.model.AssistmentsHarness \
+ *   /work/shared/datasets/assistments2009/train.tsv.gz /work/shared/datasets/assistments2009/test.tsv.gz
  * </pre>
  * Optional further arguments: the C values to try (default 0.1 0.3 0.6 1 3). A test path of {@value #HELD_OUT_ONLY}
  * scores only the held-out split (for choosing features without looking at test).
@@ -47,7 +48,7 @@ public final class AssistmentsHarness {
     double bestAuc = Double.NEGATIVE_INFINITY;
     for (double c : cs) {
       long start = System.nanoTime();
-      ParameterSet fitted = new MasteryFitter(true, c).fit(split.get(0));
+      ParameterSet fitted = new MasteryFitter(MasteryFitter.FIT_FORGET, c).fit(split.get(0));
       long millis = (System.nanoTime() - start) / 1_000_000;
       Map<String, BinaryScores> scores = score(fitted, split.get(1));
       print("held-out train, C=" + c + ", fit " + millis + " ms", scores);
@@ -61,7 +62,7 @@ public final class AssistmentsHarness {
     }
     List<AnswerRow> test = AssistmentsTsv.read(Path.of(args[1]));
     long start = System.nanoTime();
-    ParameterSet fitted = new MasteryFitter(true, bestC).fit(train);
+    ParameterSet fitted = new MasteryFitter(MasteryFitter.FIT_FORGET, bestC).fit(train);
     long millis = (System.nanoTime() - start) / 1_000_000;
     print("test, fitted on all train with C=" + bestC + ", fit " + millis + " ms", score(fitted, test));
   }
