@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.learnstream.sinks.schema.ClickHouseSchema;
 import io.learnstream.sinks.spi.ColumnStore;
 import io.learnstream.sinks.spi.ColumnStoreException;
 import io.learnstream.sinks.spi.QueryResult;
@@ -129,6 +130,17 @@ public abstract class ColumnStoreContract {
                 List.of("1", "['fractions','ratios']", "{'bkt':0.5}", "[('q-1',0.7),('q-1',0.7)]", "[('fractions',0.25,3,2)]",
                         "q-1", "0.25"),
                 List.of("2", "[]", "{}", "[]", "[]", "", "0"));
+    }
+
+    @Test
+    void theClickHouseSchemaAppliesAndAppliesAgain() {
+        ClickHouseSchema.apply(store());
+        ClickHouseSchema.apply(store());
+
+        for (String view : List.of("engagement_daily", "mastery_predictions", "mastery_history", "mastery_current", "student_mastery")) {
+            assertThat(store().query("SELECT count() FROM " + view + " WHERE tenant_id = 'no-such-district'").singleLong())
+                    .as(view).isZero();
+        }
     }
 
     @Test
