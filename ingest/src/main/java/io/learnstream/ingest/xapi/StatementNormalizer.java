@@ -12,6 +12,16 @@ public final class StatementNormalizer {
     public static final String UNKNOWN_COURSE = "unknown";
     public static final String SOURCE_FORMAT = "xapi";
 
+    private final SkillSources skillSources;
+
+    public StatementNormalizer(SkillSources skillSources) {
+        this.skillSources = java.util.Objects.requireNonNull(skillSources, "skillSources");
+    }
+
+    public StatementNormalizer() {
+        this(SkillSources.defaults());
+    }
+
     public LearningEvent normalize(Statement statement, String tenantId, PseudonymKey key, String tool)
             throws UnprocessableStatementException {
         JsonNode json = statement.json();
@@ -44,6 +54,7 @@ public final class StatementNormalizer {
                 .setCompletion(result.hasNonNull("completion") ? result.get("completion").asBoolean() : null)
                 .setDurationMs(duration == null ? null : XapiDuration.parseMillis(duration))
                 .setRegistration(context.hasNonNull("registration") ? context.get("registration").asText() : null)
+                .setSkills(skillSources.of(json))
                 .build();
     }
 

@@ -5,7 +5,13 @@ import io.learnstream.schemas.avro.Credential;
 import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.avro.District;
 import io.learnstream.schemas.avro.EngagementDaily;
+import io.learnstream.schemas.avro.ItemSkills;
 import io.learnstream.schemas.avro.LearningEvent;
+import io.learnstream.schemas.avro.MasteryParameter;
+import io.learnstream.schemas.avro.MasteryPrediction;
+import io.learnstream.schemas.avro.SkillMastery;
+import io.learnstream.schemas.avro.StudentMastery;
+import io.learnstream.schemas.avro.StudentSkill;
 import io.learnstream.schemas.avro.StudentCourseDay;
 import io.learnstream.schemas.avro.XapiAttachmentRecord;
 import io.learnstream.schemas.avro.XapiStatementRecord;
@@ -27,6 +33,11 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param xapiAttachments the raw data of xAPI attachments sent with statements (personal data), compacted, keyed by
  *     {@code <tenant>/<sha2>} so the same content of one district is one record; a record is at most
  *     {@link #MAX_ATTACHMENT_BYTES} of content so it fits Kafka's default 1 MB message size
+ * @param itemSkills imported item-to-skill mappings, compacted, keyed {@code <tenant>/<itemId>}
+ * @param masteryParameters the fitted mastery models' parameters, compacted, keyed by entry key
+ * @param masteryPredictions for every scored answer, each model's prediction made before it, keyed by student
+ * @param skillMastery per student and skill mastery, an update stream (latest value per key wins)
+ * @param studentMastery per student strengths, weaknesses and practice items, compacted, keyed {@code <tenant>/<studentKey>}
  */
 public record Topics(
         Topic<String, XapiStatementRecord> xapiStatements,
@@ -36,7 +47,12 @@ public record Topics(
         Topic<String, DeadLetter> deadLetters,
         Topic<String, District> districts,
         Topic<String, Credential> credentials,
-        Topic<String, XapiAttachmentRecord> xapiAttachments) {
+        Topic<String, XapiAttachmentRecord> xapiAttachments,
+        Topic<String, ItemSkills> itemSkills,
+        Topic<String, MasteryParameter> masteryParameters,
+        Topic<String, MasteryPrediction> masteryPredictions,
+        Topic<StudentSkill, SkillMastery> skillMastery,
+        Topic<String, StudentMastery> studentMastery) {
 
     public static final String XAPI_STATEMENTS = "learnstream.xapi-statements";
     public static final String CALIPER_EVENTS = "learnstream.caliper-events";
@@ -46,6 +62,11 @@ public record Topics(
     public static final String DISTRICTS = "learnstream.districts";
     public static final String CREDENTIALS = "learnstream.credentials";
     public static final String XAPI_ATTACHMENTS = "learnstream.xapi-attachments";
+    public static final String ITEM_SKILLS = "learnstream.item-skills";
+    public static final String MASTERY_PARAMETERS = "learnstream.mastery-parameters";
+    public static final String MASTERY_PREDICTIONS = "learnstream.mastery-predictions";
+    public static final String SKILL_MASTERY = "learnstream.skill-mastery";
+    public static final String STUDENT_MASTERY = "learnstream.student-mastery";
     /**
      * The most content one attachment record carries: 1,000,000 octets, so that with its key, the other fields and
      * the batch overhead (even when compression grows incompressible data a little) it stays under Kafka's default
@@ -62,7 +83,12 @@ public record Topics(
                 new Topic<>(DEAD_LETTERS, Serdes.String(), serdes.value(DeadLetter.class)),
                 new Topic<>(DISTRICTS, Serdes.String(), serdes.value(District.class)),
                 new Topic<>(CREDENTIALS, Serdes.String(), serdes.value(Credential.class)),
-                new Topic<>(XAPI_ATTACHMENTS, Serdes.String(), serdes.value(XapiAttachmentRecord.class)));
+                new Topic<>(XAPI_ATTACHMENTS, Serdes.String(), serdes.value(XapiAttachmentRecord.class)),
+                new Topic<>(ITEM_SKILLS, Serdes.String(), serdes.value(ItemSkills.class)),
+                new Topic<>(MASTERY_PARAMETERS, Serdes.String(), serdes.value(MasteryParameter.class)),
+                new Topic<>(MASTERY_PREDICTIONS, Serdes.String(), serdes.value(MasteryPrediction.class)),
+                new Topic<>(SKILL_MASTERY, serdes.key(StudentSkill.class), serdes.value(SkillMastery.class)),
+                new Topic<>(STUDENT_MASTERY, Serdes.String(), serdes.value(StudentMastery.class)));
     }
 
     /** The key of a statement or event record: ids are unique per district. */
@@ -72,11 +98,11 @@ public record Topics(
 
     public List<Topic<?, ?>> all() {
         return List.of(xapiStatements, caliperEvents, learningEvents, engagementDaily, deadLetters, districts, credentials,
-                xapiAttachments);
+                xapiAttachments, itemSkills, masteryParameters, masteryPredictions, skillMastery, studentMastery);
     }
 
     /** Topics that hold the latest value per key (compacted). */
     public List<Topic<?, ?>> compacted() {
-        return List.of(engagementDaily, districts, credentials, xapiAttachments);
+        return List.of(engagementDaily, districts, credentials, xapiAttachments, itemSkills, masteryParameters, studentMastery);
     }
 }

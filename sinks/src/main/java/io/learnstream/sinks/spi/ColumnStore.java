@@ -30,7 +30,9 @@ public interface ColumnStore extends AutoCloseable {
      * {@link Boolean}, {@link java.time.Instant} (for DateTime/DateTime64 columns, exact to the nanosecond and
      * independent of time zones), {@link java.time.LocalDate}, {@link java.time.LocalDateTime},
      * {@link java.util.UUID}, an enum (its name), a {@link java.util.Collection} (Array columns) or a
-     * {@link java.util.Map} (Map columns). Nothing is sent when {@code rows} is empty.
+     * {@link java.util.Map} (Map columns; or a named Tuple column, element name to value), nested as the column's
+     * type nests them (e.g. a list of maps for {@code Array(Tuple(item_id String, p Float64))}). Nothing is sent
+     * when {@code rows} is empty.
      *
      * @param table   {@code name} or {@code database.name}
      * @param columns the columns the row values are for, in order

@@ -21,6 +21,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * Renders many rows as one ClickHouse {@code INSERT ... FORMAT JSONCompactEachRow} statement with the rows
  * inline, which the embedded engine and a server both accept as plain SQL text.
  *
+ * <p>Collections become JSON arrays and maps JSON objects, which ClickHouse reads into Array, Map and named Tuple
+ * columns (a named tuple from an object by element name).
+ *
  * <p>{@link Instant}s are written as ISO-8601 UTC text and parsed with {@code date_time_input_format='best_effort'},
  * so they land exactly whatever the column's time zone.
  */

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.learnstream.sinks.schema.ClickHouseSchema;
 import io.learnstream.sinks.spi.ColumnStore;
 import io.learnstream.sinks.spi.ColumnStoreException;
 import io.learnstream.sinks.spi.QueryResult;
@@ -97,6 +100,47 @@ public abstract class ColumnStoreContract {
 
         assertThat(result.columnNames()).containsExactly("course", "events", "learners", "seconds");
         assertThat(result.rows()).containsExactly(List.of("art", "1", "1", "60"), List.of("math", "3", "2", "90"));
+    }
+
+    @Test
+    void arraysMapsAndNamedTuplesAreInsertedFromCollectionsAndMaps() {
+        String t = table("nested");
+        store().execute("CREATE TABLE " + t + " (id UInt32, skills Array(LowCardinality(String)),"
+                + " predictions Map(LowCardinality(String), Float64),"
+                + " practice Array(Tuple(item_id String, predicted_success Float64)),"
+                + " levels Array(Tuple(skill_id LowCardinality(String), p_mastery Float64, attempts Int32, correct Int32)))"
+                + " ENGINE = MergeTree ORDER BY id");
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("item_id", "q-1");
+        item.put("predicted_success", 0.7);
+        Map<String, Object> level = new LinkedHashMap<>();
+        level.put("correct", 2); // by name: the order of the map does not matter
+        level.put("skill_id", "fractions");
+        level.put("attempts", 3);
+        level.put("p_mastery", 0.25);
+        store().insert(t, List.of("id", "skills", "predictions", "practice", "levels"), List.of(
+                List.of(1, List.of("fractions", "ratios"), Map.of("bkt", 0.5), List.of(item, item), List.of(level)),
+                List.of(2, List.of(), Map.of(), List.of(), List.of())));
+
+        QueryResult result = store().query("SELECT id, toString(skills) AS skills_text, toString(predictions) AS predictions_text,"
+                + " toString(practice) AS practice_text, toString(levels) AS levels_text, practice.item_id[1] AS first_item,"
+                + " levels[1].p_mastery AS p FROM " + t + " ORDER BY id");
+
+        assertThat(result.rows()).containsExactly(
+                List.of("1", "['fractions','ratios']", "{'bkt':0.5}", "[('q-1',0.7),('q-1',0.7)]", "[('fractions',0.25,3,2)]",
+                        "q-1", "0.25"),
+                List.of("2", "[]", "{}", "[]", "[]", "", "0"));
+    }
+
+    @Test
+    void theClickHouseSchemaAppliesAndAppliesAgain() {
+        ClickHouseSchema.apply(store());
+        ClickHouseSchema.apply(store());
+
+        for (String view : List.of("engagement_daily", "mastery_predictions", "mastery_history", "mastery_current", "student_mastery")) {
+            assertThat(store().query("SELECT count() FROM " + view + " WHERE tenant_id = 'no-such-district'").singleLong())
+                    .as(view).isZero();
+        }
     }
 
     @Test

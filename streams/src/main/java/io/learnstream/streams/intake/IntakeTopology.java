@@ -1,5 +1,6 @@
 package io.learnstream.streams.intake;
 
+import io.learnstream.ingest.xapi.SkillSources;
 import io.learnstream.schemas.serde.AvroSerdes;
 import io.learnstream.schemas.topic.Topic;
 import io.learnstream.schemas.topic.Topics;
@@ -61,7 +62,13 @@ public final class IntakeTopology {
                 .to(IntakeOutput.topicOf(topics), Produced.with(Serdes.String(), IntakeOutput.serde(topics)).withName(name + "-sink"));
     }
 
+    /** The intake with the default skill sources. */
     public static Topology build(Topics topics, AvroSerdes serdes, IntakeMetrics metrics) {
+        return build(topics, serdes, metrics, SkillSources.defaults());
+    }
+
+    /** The intake; {@code skills} says where statements name the skills their object exercises. */
+    public static Topology build(Topics topics, AvroSerdes serdes, IntakeMetrics metrics, SkillSources skills) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.globalTable(topics.districts().name(),
                 Consumed.with(topics.districts().keySerde(), topics.districts().valueSerde()).withName("districts-source"),
@@ -69,7 +76,7 @@ public final class IntakeTopology {
                         .withKeySerde(topics.districts().keySerde())
                         .withValueSerde(topics.districts().valueSerde()));
 
-        intake(builder, topics.xapiStatements(), new XapiSource(), STATEMENT_IDS_STORE, XAPI_INTAKE, topics, metrics);
+        intake(builder, topics.xapiStatements(), new XapiSource(skills), STATEMENT_IDS_STORE, XAPI_INTAKE, topics, metrics);
         intake(builder, topics.caliperEvents(), new CaliperSource(), CALIPER_IDS_STORE, CALIPER_INTAKE, topics, metrics);
         return builder.build();
     }

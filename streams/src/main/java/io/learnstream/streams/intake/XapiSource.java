@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnstream.ingest.identity.PseudonymKey;
 import io.learnstream.ingest.xapi.Statement;
+import io.learnstream.ingest.xapi.SkillSources;
 import io.learnstream.ingest.xapi.StatementNormalizer;
 import io.learnstream.ingest.xapi.UnprocessableStatementException;
 import io.learnstream.ingest.xapi.XapiTimestamps;
@@ -19,7 +20,11 @@ final class XapiSource implements IntakeSource<XapiStatementRecord> {
     static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final StatementNormalizer normalizer = new StatementNormalizer();
+    private final StatementNormalizer normalizer;
+
+    XapiSource(SkillSources skills) {
+        this.normalizer = new StatementNormalizer(skills);
+    }
 
     @Override
     public String name() {
