@@ -106,9 +106,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void progress(Pipeline pipeline, ColumnStore store, SimulatorStats sim, long runStarted) {
         double seconds = (System.nanoTime() - runStarted) / 1e9;
-        out.printf(Locale.ROOT, "[%5.0fs] statements accepted %,d (%.0f/s) | events processed %,d | engagement rows in ClickHouse %,d | simulated time %s%n",
+        out.printf(Locale.ROOT, "[%5.0fs] statements accepted %,d (%.0f/s) | events processed %,d | engagement rows in ClickHouse %,d"
+                        + " | answers traced %,d, student-skills in mastery_current %,d | simulated time %s%n",
                 seconds, pipeline.statementsAccepted(), pipeline.statementsAccepted() / Math.max(seconds, 1e-9),
-                pipeline.eventsProcessed(), engagementRows(store),
+                pipeline.eventsProcessed(), engagementRows(store), pipeline.answersTracked(),
+                store.query("SELECT count() FROM mastery_current").singleLong(),
                 sim.simulatedTime().map(t -> t.toString().substring(0, 16)).orElse("-"));
     }
 
@@ -138,6 +140,16 @@ public final class DemoCommand implements Callable<Integer> {
                 SELECT course_id, uniqExact(student_key) AS students, sum(events) AS events,
                        round(avg(active_minutes), 1) AS avg_minutes_per_day
                 FROM engagement_daily GROUP BY course_id ORDER BY events DESC LIMIT 5"""))));
+        out.println("  mastery (knowledge tracing of every scored answer):");
+        out.print(indent(TextTable.render(store.query("""
+                SELECT count() AS answers, uniqExact(student_key) AS students,
+                       round(avg(predictions['logistic']), 3) AS avg_predicted, round(avg(correct), 3) AS correct_rate
+                FROM mastery_predictions"""))));
+        out.println("  weakest skills (mean mastery over the students who practised them):");
+        out.print(indent(TextTable.render(store.query("""
+                SELECT skill_id, round(avg(p_mastery), 3) AS avg_p_mastery, count() AS students,
+                       countIf(mastered = 1) AS mastered, sum(attempts) AS answers
+                FROM mastery_current GROUP BY skill_id ORDER BY avg_p_mastery ASC, skill_id LIMIT 5"""))));
     }
 
     private static long engagementRows(ColumnStore store) {

@@ -46,6 +46,12 @@ import io.learnstream.streams.engagement.EngagementTopology;
 import io.learnstream.streams.errors.DeadLetterDeserializationHandler;
 import io.learnstream.streams.intake.IntakeMetrics;
 import io.learnstream.streams.intake.IntakeTopology;
+import io.learnstream.streams.mastery.MasteryMetrics;
+import io.learnstream.streams.mastery.MasteryTopology;
+import io.learnstream.sinks.mastery.MasteryCurrentRows;
+import io.learnstream.sinks.mastery.MasteryHistoryRows;
+import io.learnstream.sinks.mastery.MasteryPredictionRows;
+import io.learnstream.sinks.mastery.StudentMasteryRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,12 +87,17 @@ public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     public static final String STREAMS_APPLICATION_ID = "learnstream-engagement";
     public static final String INTAKE_APPLICATION_ID = "learnstream-intake";
+    public static final String MASTERY_APPLICATION_ID = "learnstream-mastery";
     /** How long one question to the broker may take while waiting for the pipeline to catch up. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     public static final String ENGAGEMENT_SINK_GROUP = "learnstream-sink-engagement-daily";
     public static final String ARCHIVE_SINK_GROUP = "learnstream-sink-xapi-statements";
     public static final String ATTACHMENT_SINK_GROUP = "learnstream-sink-xapi-attachments";
+    public static final String MASTERY_PREDICTIONS_SINK_GROUP = "learnstream-sink-mastery-predictions";
+    public static final String MASTERY_HISTORY_SINK_GROUP = "learnstream-sink-mastery-history";
+    public static final String MASTERY_CURRENT_SINK_GROUP = "learnstream-sink-mastery-current";
+    public static final String STUDENT_MASTERY_SINK_GROUP = "learnstream-sink-student-mastery";
     /** Attachment records one insert of the attachment sink takes at most (each up to 1 MB of data, sent as base64). */
     static final int ATTACHMENT_SINK_BATCH = 16;
     /** Statement ids the duplicate filter is sized for (about 24 MB at 1% false positives); more only raise that rate. */
@@ -109,7 +120,8 @@ public final class Pipeline implements AutoCloseable {
      * (sources and repartition topics), in the order data flows through them.
      */
     private record Analytics(KafkaStreams intake, List<String> intakeInputs, KafkaStreams engagement, List<String> engagementInputs,
-            TopicSink<StudentCourseDay, EngagementDaily> sink) {}
+            TopicSink<StudentCourseDay, EngagementDaily> sink, KafkaStreams mastery, List<String> masteryInputs,
+            MasteryMetrics masteryMetrics) {}
 
     private Pipeline(Topics topics, TenantDirectory directory, IngestMetrics ingestMetrics, IngestServer ingest,
             Analytics analytics, ColumnStore store, Admin admin) {
@@ -171,7 +183,7 @@ public final class Pipeline implements AutoCloseable {
             Analytics analytics = null;
             if (config.runs(Part.ANALYTICS)) {
                 // each part is on the shutdown stack as soon as it exists, so a failed start closes what it made
-                Topology intakeTopology = IntakeTopology.build(topics, serdes, new IntakeMetrics(meters));
+                Topology intakeTopology = IntakeTopology.build(topics, serdes, new IntakeMetrics(meters), config.skillSources());
                 KafkaStreams intake = new KafkaStreams(intakeTopology, streamsProperties(config, INTAKE_APPLICATION_ID));
                 started.push(() -> intake.close(Duration.ofSeconds(30)));
                 intake.setUncaughtExceptionHandler(stopOnError("intake"));
@@ -179,13 +191,28 @@ public final class Pipeline implements AutoCloseable {
                 KafkaStreams streams = new KafkaStreams(engagementTopology, streamsProperties(config, STREAMS_APPLICATION_ID));
                 started.push(() -> streams.close(Duration.ofSeconds(30)));
                 streams.setUncaughtExceptionHandler(stopOnError("engagement"));
+                MasteryMetrics masteryMetrics = new MasteryMetrics(meters);
+                Topology masteryTopology = MasteryTopology.build(topics, serdes, config.mastery(), masteryMetrics);
+                KafkaStreams mastery = new KafkaStreams(masteryTopology, streamsProperties(config, MASTERY_APPLICATION_ID));
+                started.push(() -> mastery.close(Duration.ofSeconds(30)));
+                mastery.setUncaughtExceptionHandler(stopOnError("mastery"));
                 intake.start();
                 streams.start();
+                mastery.start();
                 TopicSink<StudentCourseDay, EngagementDaily> engagementSink = sink(topics.engagementDaily(), ENGAGEMENT_SINK_GROUP,
                         config, store, new EngagementDailyRows(Clock.systemUTC()), deadLetters, meters);
                 started.push(run(engagementSink, "learnstream-sink-engagement-daily"));
+                started.push(run(sink(topics.masteryPredictions(), MASTERY_PREDICTIONS_SINK_GROUP, config, store,
+                        new MasteryPredictionRows(Clock.systemUTC()), deadLetters, meters), MASTERY_PREDICTIONS_SINK_GROUP));
+                started.push(run(sink(topics.skillMastery(), MASTERY_HISTORY_SINK_GROUP, config, store,
+                        new MasteryHistoryRows(Clock.systemUTC()), deadLetters, meters), MASTERY_HISTORY_SINK_GROUP));
+                started.push(run(sink(topics.skillMastery(), MASTERY_CURRENT_SINK_GROUP, config, store,
+                        new MasteryCurrentRows(Clock.systemUTC()), deadLetters, meters), MASTERY_CURRENT_SINK_GROUP));
+                started.push(run(sink(topics.studentMastery(), STUDENT_MASTERY_SINK_GROUP, config, store,
+                        new StudentMasteryRows(Clock.systemUTC()), deadLetters, meters), STUDENT_MASTERY_SINK_GROUP));
                 analytics = new Analytics(intake, inputTopics(intakeTopology, INTAKE_APPLICATION_ID),
-                        streams, inputTopics(engagementTopology, STREAMS_APPLICATION_ID), engagementSink);
+                        streams, inputTopics(engagementTopology, STREAMS_APPLICATION_ID), engagementSink,
+                        mastery, inputTopics(masteryTopology, MASTERY_APPLICATION_ID), masteryMetrics);
             }
             if (config.runs(Part.ARCHIVE)) {
                 TopicSink<String, XapiStatementRecord> archiveSink = sink(topics.xapiStatements(), ARCHIVE_SINK_GROUP, config, store,
@@ -273,6 +300,11 @@ public final class Pipeline implements AutoCloseable {
         return ingest.baseUrl();
     }
 
+    /** Scored answers the mastery topology has applied (0 on an instance without analytics). */
+    public long answersTracked() {
+        return analytics == null ? 0 : analytics.masteryMetrics().answers();
+    }
+
     public long statementsAccepted() {
         return ingestMetrics.acceptedCount();
     }
@@ -327,7 +359,12 @@ public final class Pipeline implements AutoCloseable {
         try {
             return committedToEnd(INTAKE_APPLICATION_ID, analytics.intakeInputs(), timeout)
                     && committedToEnd(STREAMS_APPLICATION_ID, analytics.engagementInputs(), timeout)
-                    && committedToEnd(ENGAGEMENT_SINK_GROUP, List.of(topics.engagementDaily().name()), timeout);
+                    && committedToEnd(ENGAGEMENT_SINK_GROUP, List.of(topics.engagementDaily().name()), timeout)
+                    && committedToEnd(MASTERY_APPLICATION_ID, analytics.masteryInputs(), timeout)
+                    && committedToEnd(MASTERY_PREDICTIONS_SINK_GROUP, List.of(topics.masteryPredictions().name()), timeout)
+                    && committedToEnd(MASTERY_HISTORY_SINK_GROUP, List.of(topics.skillMastery().name()), timeout)
+                    && committedToEnd(MASTERY_CURRENT_SINK_GROUP, List.of(topics.skillMastery().name()), timeout)
+                    && committedToEnd(STUDENT_MASTERY_SINK_GROUP, List.of(topics.studentMastery().name()), timeout);
         } catch (KafkaException e) {
             // the broker did not answer in time, or a topic is not there yet: not caught up yet
             log.debug("could not tell whether the pipeline caught up: {}", e.getMessage());

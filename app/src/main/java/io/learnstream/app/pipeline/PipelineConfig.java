@@ -1,6 +1,8 @@
 package io.learnstream.app.pipeline;
 
 import io.learnstream.ingest.IngestConfig;
+import io.learnstream.ingest.xapi.SkillSources;
+import io.learnstream.streams.mastery.MasteryOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +21,22 @@ import java.util.Set;
  * @param secretsDir local secrets, e.g. the key that signs {@code more} links (instances behind one address share it)
  * @param parts what this instance runs besides the LRS front door; without {@link Part#ANALYTICS} it is an LRS tier
  *     scaled apart from the Streams instances
+ * @param skillSources where statements name the skills their object exercises
+ * @param mastery how mastery is tracked (grace period, mastery threshold, practice items)
  */
 public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
-        Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts) {
+        Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts, SkillSources skillSources,
+        MasteryOptions mastery) {
+    /** With the default skill sources and mastery options. */
+    public PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
+            Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts) {
+        this(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts,
+                SkillSources.defaults(), MasteryOptions.defaults());
+    }
+
     public PipelineConfig {
+        Objects.requireNonNull(skillSources, "skillSources");
+        Objects.requireNonNull(mastery, "mastery");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(registryUrl, "registryUrl");
         Objects.requireNonNull(stateDir, "stateDir");
