@@ -5,6 +5,7 @@ import io.learnstream.app.cli.BenchCommand;
 import io.learnstream.app.cli.DemoCommand;
 import io.learnstream.app.cli.ServeCommand;
 import io.learnstream.app.cli.SimulateCommand;
+import io.learnstream.app.cli.SkillsCommand;
 import io.learnstream.app.cli.SqlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 /** The {@code learnstream} command line. Each subcommand parses its options, wires the parts and runs. */
 @Command(name = "learnstream", mixinStandardHelpOptions = true, version = "learnstream 0.1.0",
         description = "Real-time learning analytics: xAPI/Caliper in, Kafka Streams analytics, ClickHouse out.",
-        subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, SqlCommand.class, BenchCommand.class, CredentialsCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, SqlCommand.class, BenchCommand.class, CredentialsCommand.class, SkillsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,6 +24,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(new Main())
+                .setExecutionExceptionHandler((error, commandLine, parsed) -> {
+                    // bad input of the user's (a file, an option, a district): the message says what, no stack trace
+                    if (!(error instanceof IllegalArgumentException)) throw error;
+                    commandLine.getErr().println("learnstream: " + error.getMessage());
+                    return 2;
+                })
+                .execute(args));
     }
 }

@@ -1,5 +1,9 @@
 package io.learnstream.app.cli;
 
+import io.learnstream.ingest.publish.ProducerSettings;
+import io.learnstream.schemas.topic.TopicPublisher;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
 import io.learnstream.app.pipeline.Shutdown;
 import io.learnstream.embedded.EmbeddedKafka;
 import io.learnstream.embedded.EmbeddedKafkaConfig;
@@ -28,10 +32,14 @@ final class CredentialsCommandSession implements AutoCloseable {
     static final String CLIENT_ID = "learnstream-cli";
 
     private final TenantDirectory directory;
+    private final Topics topics;
+    private final String bootstrapServers;
     private final Deque<AutoCloseable> opened;
 
-    private CredentialsCommandSession(TenantDirectory directory, Deque<AutoCloseable> opened) {
+    private CredentialsCommandSession(TenantDirectory directory, Topics topics, String bootstrapServers, Deque<AutoCloseable> opened) {
         this.directory = directory;
+        this.topics = topics;
+        this.bootstrapServers = bootstrapServers;
         this.opened = opened;
     }
 
@@ -60,7 +68,7 @@ final class CredentialsCommandSession implements AutoCloseable {
             Topics topics = Topics.create(AvroSerdes.create(new RestSchemaRegistryClient(SchemaRegistryClientConfig.of(registryUrl))));
             TenantDirectory directory = TenantDirectory.open(TopicTableConfig.of(bootstrapServers).withClientId(CLIENT_ID), topics, meters);
             opened.push(directory);
-            return new CredentialsCommandSession(directory, opened);
+            return new CredentialsCommandSession(directory, topics, bootstrapServers, opened);
         } catch (RuntimeException e) {
             Shutdown.inReverseOrder(opened);
             throw e;
@@ -69,6 +77,17 @@ final class CredentialsCommandSession implements AutoCloseable {
 
     TenantDirectory directory() {
         return directory;
+    }
+
+    Topics topics() {
+        return topics;
+    }
+
+    /** A publisher to this Kafka, closed with the session. */
+    TopicPublisher publisher() {
+        TopicPublisher publisher = new TopicPublisher(new KafkaProducer<>(ProducerSettings.forIngest(bootstrapServers, CLIENT_ID)));
+        opened.push(publisher);
+        return publisher;
     }
 
     @Override
