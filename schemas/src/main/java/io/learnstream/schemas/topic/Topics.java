@@ -101,6 +101,14 @@ public record Topics(
                 xapiAttachments, itemSkills, masteryParameters, masteryPredictions, skillMastery, studentMastery);
     }
 
+    /**
+     * Topics that have one partition whatever the cluster's default: their records must be read in the order they
+     * were written (a parameter publication's marker after its entries).
+     */
+    public List<Topic<?, ?>> singlePartition() {
+        return List.of(masteryParameters);
+    }
+
     /** Topics that hold the latest value per key (compacted). */
     public List<Topic<?, ?>> compacted() {
         return List.of(engagementDaily, districts, credentials, xapiAttachments, itemSkills, masteryParameters, studentMastery);

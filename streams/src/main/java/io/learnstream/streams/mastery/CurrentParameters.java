@@ -16,9 +16,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * half-published is never used. Until a first publication, the shipped defaults (version 0) serve.
  */
 final class CurrentParameters {
-    /** The entry written last by a publication; its {@code version} names the publication. */
-    static final String VERSION_KEY = "meta/version";
-    static final String META_PREFIX = "meta/";
+    static final String VERSION_KEY = ParameterPublication.VERSION_KEY;
+    static final String META_PREFIX = ParameterPublication.META_PREFIX;
 
     private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<MasteryParameter>> store;
     private final ParameterSet defaults;

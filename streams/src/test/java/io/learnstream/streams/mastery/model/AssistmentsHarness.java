@@ -1,14 +1,8 @@
 package io.learnstream.streams.mastery.model;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 
 /**
  * DEVELOPMENT HARNESS, not a test (the suite does not run it): fits the production classes on ASSISTments train
@@ -67,41 +61,14 @@ public final class AssistmentsHarness {
     print("test, fitted on all train with C=" + bestC + ", fit " + millis + " ms", score(fitted, test));
   }
 
-  /** Next-response scores per model: each answer predicted from the states before it, then the states updated. */
   static Map<String, BinaryScores> score(ParameterSet parameters, List<AnswerRow> rows) {
-    MasteryModel model = new MasteryModel(parameters);
-    double[] bkt = new double[rows.size()];
-    double[] logistic = new double[rows.size()];
-    boolean[] actual = new boolean[rows.size()];
-    Map<String, StudentState> students = new HashMap<>();
-    Map<String, Map<String, SkillState>> skillsByStudent = new HashMap<>();
-    for (int i = 0; i < rows.size(); i++) {
-      AnswerRow row = rows.get(i);
-      StudentState student = students.getOrDefault(row.studentId(), StudentState.initial());
-      Map<String, SkillState> skills = skillsByStudent.computeIfAbsent(row.studentId(), s -> new HashMap<>());
-      Map<String, Double> predicted = model.predict(row.answer(), student, skills);
-      bkt[i] = predicted.get(MasteryModel.BKT);
-      logistic[i] = predicted.get(MasteryModel.LOGISTIC);
-      actual[i] = row.answer().correct();
-      MasteryModel.Updated updated = model.update(row.answer(), student, skills);
-      students.put(row.studentId(), updated.student());
-      skills.putAll(updated.skills());
-    }
-    return Map.of(MasteryModel.BKT, BinaryScores.of(bkt, actual),
-        MasteryModel.LOGISTIC, BinaryScores.of(logistic, actual));
+    return NextAnswerScoring.score(parameters, rows);
   }
 
   /** [fit, held out]: a seeded shuffle of the student ids, {@value #HELD_OUT_SHARE} of them held out. */
   private static List<List<AnswerRow>> splitByStudent(List<AnswerRow> rows) {
-    Set<String> ids = new LinkedHashSet<>();
-    rows.forEach(row -> ids.add(row.studentId()));
-    List<String> shuffled = new ArrayList<>(ids);
-    Collections.shuffle(shuffled, new Random(SPLIT_SEED));
-    Set<String> heldOut = Set.copyOf(shuffled.subList(0, (int) Math.round(shuffled.size() * HELD_OUT_SHARE)));
-    List<AnswerRow> fit = new ArrayList<>();
-    List<AnswerRow> held = new ArrayList<>();
-    rows.forEach(row -> (heldOut.contains(row.studentId()) ? held : fit).add(row));
-    return List.of(fit, held);
+    StudentSplit split = StudentSplit.of(rows, HELD_OUT_SHARE, SPLIT_SEED);
+    return List.of(split.fit(), split.heldOut());
   }
 
   private static void print(String label, Map<String, BinaryScores> scores) {
