@@ -5,6 +5,10 @@ import io.learnstream.schemas.topic.TopicPublisher;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 import io.learnstream.app.pipeline.Shutdown;
+import io.learnstream.app.pipeline.TopicSetup;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import io.learnstream.embedded.EmbeddedKafka;
 import io.learnstream.embedded.EmbeddedKafkaConfig;
 import io.learnstream.embedded.EmbeddedKafkaException;
@@ -81,6 +85,13 @@ final class CredentialsCommandSession implements AutoCloseable {
 
     Topics topics() {
         return topics;
+    }
+
+    /** Creates learnstream's topics that do not exist yet (a fresh data directory, a new cluster), as the pipeline would. */
+    void ensureTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID))) {
+            TopicSetup.ensure(admin, topics, CredentialsCommandTarget.Embedded.DEFAULT_PARTITIONS);
+        }
     }
 
     /** A publisher to this Kafka, closed with the session. */

@@ -48,6 +48,13 @@ import io.learnstream.streams.intake.IntakeMetrics;
 import io.learnstream.streams.intake.IntakeTopology;
 import io.learnstream.streams.mastery.MasteryMetrics;
 import io.learnstream.streams.mastery.MasteryTopology;
+import io.learnstream.streams.mastery.ParameterPublication;
+import io.learnstream.schemas.avro.MasteryParameter;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import io.learnstream.sinks.mastery.MasteryCurrentRows;
 import io.learnstream.sinks.mastery.MasteryHistoryRows;
 import io.learnstream.sinks.mastery.MasteryPredictionRows;
@@ -303,6 +310,22 @@ public final class Pipeline implements AutoCloseable {
     /** Scored answers the mastery topology has applied (0 on an instance without analytics). */
     public long answersTracked() {
         return analytics == null ? 0 : analytics.masteryMetrics().answers();
+    }
+
+    /**
+     * The parameter publication the mastery topology has read (its global store's {@code meta/version}; 0 while it
+     * holds none, serves the built-in defaults, or is not running yet). The model switches to it on its next answer.
+     */
+    public long masteryParametersVersion() {
+        if (analytics == null) return 0;
+        try {
+            ReadOnlyKeyValueStore<String, ValueAndTimestamp<MasteryParameter>> published = analytics.mastery().store(
+                    StoreQueryParameters.fromNameAndType(MasteryTopology.PARAMETERS_STORE, QueryableStoreTypes.timestampedKeyValueStore()));
+            ValueAndTimestamp<MasteryParameter> marker = published.get(ParameterPublication.VERSION_KEY);
+            return marker == null ? 0 : marker.value().getVersion();
+        } catch (InvalidStateStoreException notYet) {
+            return 0;
+        }
     }
 
     public long statementsAccepted() {

@@ -13,7 +13,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-/** Creates learnstream's topics when they do not exist yet, each with the retention its role needs. */
+/**
+ * Creates learnstream's topics when they do not exist yet, each with the retention its role needs and the given
+ * number of partitions (one for those {@link Topics#singlePartition()} names).
+ */
 public final class TopicSetup {
     private TopicSetup() {}
 
@@ -23,7 +26,8 @@ public final class TopicSetup {
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<?, ?> topic : topics.all()) {
                 if (!existing.contains(topic.name())) {
-                    missing.add(new NewTopic(topic.name(), java.util.Optional.of(partitions), java.util.Optional.empty())
+                    int count = topics.singlePartition().contains(topic) ? 1 : partitions;
+                    missing.add(new NewTopic(topic.name(), java.util.Optional.of(count), java.util.Optional.empty())
                             .configs(configFor(topics, topic)));
                 }
             }
