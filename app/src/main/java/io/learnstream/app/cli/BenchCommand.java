@@ -2,6 +2,7 @@ package io.learnstream.app.cli;
 
 import io.learnstream.app.simulate.Credentials;
 import io.learnstream.app.bench.IngestBenchmark;
+import io.learnstream.app.bench.StreamsBenchmark;
 import io.learnstream.app.stack.DemoDistrict;
 import io.learnstream.app.stack.EmbeddedStack;
 import io.learnstream.app.stack.EmbeddedStackConfig;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code learnstream bench ...}: benchmarks that print figures and a ratio against a reference measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and a ratio against a reference measured in the same run.",
-        subcommands = BenchCommand.Ingest.class)
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.StreamsBench.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -104,6 +105,48 @@ public final class BenchCommand implements Runnable {
         private static void delete(Path dir) throws IOException {
             try (Stream<Path> paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Command(name = "streams", mixinStandardHelpOptions = true,
+            description = "Synthetic scored answers are written once to the learning-events topic of an embedded broker; then, in rounds, a pass-through topology (same source, sink serde and exactly-once settings) and the mastery topology each process all of them from the start. Prints answers/s of both, and the ratio.")
+    static final class StreamsBench implements Callable<Integer> {
+        @Option(names = "--students", defaultValue = "5000", description = "students answering (default: ${DEFAULT-VALUE})")
+        int students;
+
+        @Option(names = "--answers-per-student", defaultValue = "40", description = "answers of each student (default: ${DEFAULT-VALUE})")
+        int answersPerStudent;
+
+        @Option(names = "--items", defaultValue = "15000", description = "items of the catalogue (default: ${DEFAULT-VALUE})")
+        int items;
+
+        @Option(names = "--skills", defaultValue = "150", description = "skills the items exercise (default: ${DEFAULT-VALUE})")
+        int skills;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "runs of each topology; the figures are the medians (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--partitions", defaultValue = "3", description = "partitions of the topics (default: ${DEFAULT-VALUE})")
+        int partitions;
+
+        @Option(names = "--chdb-lib", defaultValue = "${env:LEARNSTREAM_CHDB_LIB}", description = "path of libchdb.so")
+        Path chdbLibrary;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = Files.createTempDirectory("learnstream-bench-");
+            System.setProperty("learnstream.log.dir", dir.resolve("logs").toString());
+            try {
+                StreamsBenchmark.Result result;
+                try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dir, 0, 0, 0, partitions, Optional.ofNullable(chdbLibrary))
+                        .frontDoorOnly(), new SimpleMeterRegistry())) {
+                    result = new StreamsBenchmark(students, answersPerStudent, items, skills, rounds).run(stack, partitions, System.out);
+                }
+                System.out.print(StreamsBenchmark.report(result));
+                return 0;
+            } finally {
+                Ingest.delete(dir);
             }
         }
     }

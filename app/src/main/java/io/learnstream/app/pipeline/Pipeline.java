@@ -112,6 +112,8 @@ public final class Pipeline implements AutoCloseable {
     /** How long a GET by statementId of a statement this instance just stored waits for the archive, rather than answer 404. */
     static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
 
+    private final PipelineConfig config;
+    private final AvroSerdes serdes;
     private final Topics topics;
     private final IngestMetrics ingestMetrics;
     private final IngestServer ingest;
@@ -130,8 +132,10 @@ public final class Pipeline implements AutoCloseable {
             TopicSink<StudentCourseDay, EngagementDaily> sink, KafkaStreams mastery, List<String> masteryInputs,
             MasteryMetrics masteryMetrics) {}
 
-    private Pipeline(Topics topics, TenantDirectory directory, IngestMetrics ingestMetrics, IngestServer ingest,
-            Analytics analytics, ColumnStore store, Admin admin) {
+    private Pipeline(PipelineConfig config, AvroSerdes serdes, Topics topics, TenantDirectory directory, IngestMetrics ingestMetrics,
+            IngestServer ingest, Analytics analytics, ColumnStore store, Admin admin) {
+        this.config = config;
+        this.serdes = serdes;
         this.admin = admin;
         this.directory = directory;
         this.analytics = analytics;
@@ -234,7 +238,7 @@ public final class Pipeline implements AutoCloseable {
                         store, new XapiAttachmentRows(), deadLetters, Duration.ofMillis(200), meters);
                 started.push(run(attachmentSink, "learnstream-sink-xapi-attachments"));
             }
-            Pipeline pipeline = new Pipeline(topics, directory, ingestMetrics, ingest, analytics, store, admin);
+            Pipeline pipeline = new Pipeline(config, serdes, topics, directory, ingestMetrics, ingest, analytics, store, admin);
             started.push(ingest);
             ingest.start();
             pipeline.closeables.addAll(started);
@@ -296,6 +300,19 @@ public final class Pipeline implements AutoCloseable {
 
     public Topics topics() {
         return topics;
+    }
+
+    /** The serdes of the topics and stores, on this pipeline's schema registry. */
+    public AvroSerdes serdes() {
+        return serdes;
+    }
+
+    /**
+     * The settings every Streams application of this pipeline runs with (exactly-once v2, the commit interval, the
+     * state directory, the dead-letter handler), for {@code applicationId}: what a benchmark runs its topologies with.
+     */
+    public Properties streamsProperties(String applicationId) {
+        return streamsProperties(config, applicationId);
     }
 
     /** The districts and their credentials. */

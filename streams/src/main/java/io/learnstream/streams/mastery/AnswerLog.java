@@ -3,7 +3,6 @@ package io.learnstream.streams.mastery;
 import io.learnstream.schemas.avro.AnswerLogEntry;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -50,15 +49,14 @@ final class AnswerLog {
         return later;
     }
 
-    /** Forgets the student's answers older than {@code cutoff}: no answer that late is accepted any more. */
-    void forgetBefore(String student, long cutoff) {
+    /**
+     * Forgets the student's answers from {@code from} up to {@code cutoff} (exclusive): no answer that late is
+     * accepted any more. Starting at {@code from} (a bound the caller keeps) skips what was forgotten before.
+     */
+    void forgetBefore(String student, long from, long cutoff) {
         List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, AnswerLogEntry> entries = store.prefixScan(student + SEPARATOR, new StringSerializer())) {
-            while (entries.hasNext()) {
-                KeyValue<String, AnswerLogEntry> entry = entries.next();
-                if (entry.value.getEventTime().toEpochMilli() >= cutoff) break;
-                old.add(entry.key);
-            }
+        try (KeyValueIterator<String, AnswerLogEntry> entries = store.range(key(student, from, ""), key(student, cutoff, ""))) {
+            while (entries.hasNext()) old.add(entries.next().key);
         }
         old.forEach(store::delete);
     }

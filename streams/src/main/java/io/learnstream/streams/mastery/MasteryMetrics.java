@@ -3,12 +3,14 @@ package io.learnstream.streams.mastery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The mastery topology's meters: {@code learnstream.mastery.answers} by outcome, and re-sequencing work. */
+/** The mastery topology's meters: {@code learnstream.mastery.answers} by outcome, re-sequencing work and
+ * summaries published. */
 public final class MasteryMetrics {
     private final Counter withSkills;
     private final Counter withoutSkills;
     private final Counter late;
     private final Counter resequenced;
+    private final Counter summaries;
 
     public MasteryMetrics(MeterRegistry registry) {
         withSkills = answers(registry, "with_skills");
@@ -16,6 +18,8 @@ public final class MasteryMetrics {
         late = answers(registry, "beyond_grace");
         resequenced = Counter.builder("learnstream.mastery.resequenced")
                 .description("answers applied again because an earlier answer of the student arrived after them").register(registry);
+        summaries = Counter.builder("learnstream.mastery.summaries")
+                .description("student summaries (strengths, weaknesses, practice) published").register(registry);
     }
 
     private static Counter answers(MeterRegistry registry, String outcome) {
@@ -33,6 +37,10 @@ public final class MasteryMetrics {
 
     void resequenced(int answers) {
         resequenced.increment(answers);
+    }
+
+    void summaries(int students) {
+        summaries.increment(students);
     }
 
     /** Scored answers applied (with or without skills). */

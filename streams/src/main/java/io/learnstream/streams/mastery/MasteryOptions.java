@@ -10,8 +10,13 @@ import java.time.Duration;
  * @param masteredThreshold a skill counts as mastered when its probability of mastery is at least this
  * @param practiceTarget the predicted success the items to practise next are chosen nearest to
  * @param practiceItems how many items to practise next are suggested per weak skill
+ * @param orderingTick answers are held (wall-clock) at most two ticks and applied in event-time order, so what
+ *     arrives out of order within that time costs nothing; a later straggler is re-sequenced
+ * @param summaryInterval how often (wall-clock) the summaries of the students who answered since are published: a
+ *     summary lists every skill of the student, so it is sent once per interval, not once per answer
  */
-public record MasteryOptions(Duration grace, double masteredThreshold, double practiceTarget, int practiceItems) {
+public record MasteryOptions(Duration grace, double masteredThreshold, double practiceTarget, int practiceItems,
+        Duration orderingTick, Duration summaryInterval) {
     public MasteryOptions {
         if (grace.isNegative()) throw new IllegalArgumentException("grace must not be negative, got " + grace);
         if (!(masteredThreshold > 0 && masteredThreshold <= 1)) {
@@ -21,17 +26,28 @@ public record MasteryOptions(Duration grace, double masteredThreshold, double pr
             throw new IllegalArgumentException("practiceTarget must be in (0, 1), got " + practiceTarget);
         }
         if (practiceItems < 0) throw new IllegalArgumentException("practiceItems must not be negative, got " + practiceItems);
+        if (orderingTick.isNegative() || orderingTick.isZero()) {
+            throw new IllegalArgumentException("orderingTick must be positive, got " + orderingTick);
+        }
+        if (summaryInterval.isNegative() || summaryInterval.isZero()) {
+            throw new IllegalArgumentException("summaryInterval must be positive, got " + summaryInterval);
+        }
     }
 
     /**
      * A day of grace (a quiz app that syncs the next morning is put in order), mastered at 0.95 (the usual BKT
-     * criterion), practice items nearest a predicted success of 0.7, three per weak skill.
+     * criterion), practice items nearest a predicted success of 0.7, three per weak skill, answers held at most half a
+     * second (two ticks of 250 ms) to be put in order, summaries every 5 seconds.
      */
     public static MasteryOptions defaults() {
-        return new MasteryOptions(Duration.ofDays(1), 0.95, 0.7, 3);
+        return new MasteryOptions(Duration.ofDays(1), 0.95, 0.7, 3, Duration.ofMillis(250), Duration.ofSeconds(5));
     }
 
     public MasteryOptions withGrace(Duration grace) {
-        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems);
+        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, summaryInterval);
+    }
+
+    public MasteryOptions withMasteredThreshold(double masteredThreshold) {
+        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, summaryInterval);
     }
 }

@@ -6,7 +6,6 @@ import io.learnstream.schemas.avro.LearningEvent;
 import io.learnstream.schemas.avro.MasteryParameter;
 import io.learnstream.schemas.avro.MasterySkillState;
 import io.learnstream.schemas.avro.MasteryStudentState;
-import io.learnstream.schemas.avro.StudentSkill;
 import io.learnstream.schemas.serde.AvroSerdes;
 import io.learnstream.schemas.topic.Topics;
 import io.learnstream.streams.EventTimeExtractor;
@@ -34,10 +33,12 @@ import org.apache.kafka.streams.state.Stores;
  * item-skills (compacted)        ──▶ global mastery-item-skills store (the districts' imported mappings)
  * mastery-parameters (compacted) ──▶ global mastery-parameters store (fitted models; switch on meta/version)
  * learning-events (keyed by student, as accepted)
- *   └─ mastery-track ── mastery-students, mastery-skills, mastery-answer-log stores (no repartition: order kept)
+ *   └─ mastery-track ── mastery-reorder-buffer, mastery-students, mastery-skills, mastery-answer-log,
+ *        │              mastery-summary-due stores
+ *        │                (no repartition: a student's order kept)
  *        ├─▶ mastery-predictions (each model's P(correct) before the answer, and the outcome)
  *        ├─▶ skill-mastery (per student × skill, with items to practise next)
- *        ├─▶ student-mastery (strengths, weaknesses, practice)
+ *        ├─▶ student-mastery (strengths, weaknesses, practice; once per summary interval, wall-clock)
  *        └─▶ dead-letters (answers beyond the grace period)
  * </pre>
  */
@@ -46,6 +47,8 @@ public final class MasteryTopology {
     public static final String STUDENTS_STORE = "mastery-students";
     public static final String SKILLS_STORE = "mastery-skills";
     public static final String ANSWER_LOG_STORE = "mastery-answer-log";
+    public static final String REORDER_STORE = "mastery-reorder-buffer";
+    public static final String SUMMARY_DUE_STORE = "mastery-summary-due";
     public static final String PARAMETERS_STORE = "mastery-parameters";
     public static final String ITEM_SKILLS_STORE = "mastery-item-skills";
 
@@ -72,10 +75,13 @@ public final class MasteryTopology {
         Set<StoreBuilder<?>> stores = Set.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STUDENTS_STORE), Serdes.String(),
                         serdes.value(MasteryStudentState.class)),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKILLS_STORE), serdes.key(StudentSkill.class),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKILLS_STORE), Serdes.String(),
                         serdes.value(MasterySkillState.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ANSWER_LOG_STORE), Serdes.String(),
-                        serdes.value(AnswerLogEntry.class)));
+                        serdes.value(AnswerLogEntry.class)),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(REORDER_STORE), Serdes.String(),
+                        serdes.value(AnswerLogEntry.class)),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUMMARY_DUE_STORE), Serdes.String(), Serdes.Long()));
         builder.stream(topics.learningEvents().name(), Consumed.with(topics.learningEvents().keySerde(), topics.learningEvents().valueSerde())
                         .withTimestampExtractor(new EventTimeExtractor())
                         .withName("mastery-learning-events-source"))

@@ -1,16 +1,16 @@
 package io.learnstream.streams.mastery;
 
-import io.learnstream.schemas.avro.MasteryStudentState;
 import io.learnstream.schemas.avro.PracticeItem;
 import io.learnstream.schemas.avro.SkillLevel;
 import io.learnstream.schemas.avro.StudentMastery;
 import io.learnstream.streams.mastery.model.MasteryModel;
 import io.learnstream.streams.mastery.model.SkillState;
 import io.learnstream.streams.mastery.model.StudentState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 /**
  * A student's strengths (skills mastered, highest first), weaknesses (attempted, not mastered, lowest first) and,
@@ -22,21 +22,22 @@ final class StudentSummary {
 
     private StudentSummary() {}
 
-    static StudentMastery of(String tenant, String studentKey, MasteryStudentState state, StudentState student,
-            Function<String, SkillState> skillStates, MasteryModel model, MasteryOptions options) {
+    /** The summary of a student from the states of every skill attempted. */
+    static StudentMastery of(String tenant, String studentKey, StudentState student, Map<String, SkillState> skills,
+            Instant lastEventTime, MasteryModel model, MasteryOptions options) {
         List<SkillLevel> strengths = new ArrayList<>();
         List<SkillLevel> weaknesses = new ArrayList<>();
-        for (SkillLevel level : state.getSkills().values()) {
+        skills.forEach((skill, state) -> {
+            SkillLevel level = new SkillLevel(skill, state.pMastery(), state.attempts(), state.correct());
             (level.getPMastery() >= options.masteredThreshold() ? strengths : weaknesses).add(level);
-        }
+        });
         strengths.sort(BY_MASTERY.reversed());
         weaknesses.sort(BY_MASTERY);
         List<PracticeItem> practice = new ArrayList<>();
         for (SkillLevel weak : weaknesses) {
-            SkillState skill = skillStates.apply(weak.getSkillId());
-            if (skill != null) practice.addAll(practice(model, weak.getSkillId(), student, skill, options));
+            practice.addAll(practice(model, weak.getSkillId(), student, skills.get(weak.getSkillId()), options));
         }
-        return new StudentMastery(tenant, studentKey, strengths, weaknesses, practice, state.getLastEventTime());
+        return new StudentMastery(tenant, studentKey, strengths, weaknesses, practice, lastEventTime);
     }
 
     /** Up to the configured number of the skill's items whose predicted success is nearest the target. */

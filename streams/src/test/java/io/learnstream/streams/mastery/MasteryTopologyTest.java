@@ -64,6 +64,8 @@ class MasteryTopologyTest {
     private TestOutputTopic<String, StudentMastery> studentMastery;
     private TestOutputTopic<String, DeadLetter> deadLetters;
     private int sequence;
+    private MasteryOptions options;
+    private SimpleMeterRegistry meters;
 
     @BeforeEach
     void startTopology() {
@@ -77,7 +79,9 @@ class MasteryTopologyTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "mastery-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(MasteryTopology.build(topics, serdes, options, new MasteryMetrics(new SimpleMeterRegistry()),
+        this.options = options;
+        meters = new SimpleMeterRegistry();
+        driver = new TopologyTestDriver(MasteryTopology.build(topics, serdes, options, new MasteryMetrics(meters),
                 ParameterSet.untrained()), config);
         events = driver.createInputTopic(topics.learningEvents().name(),
                 topics.learningEvents().keySerde().serializer(), topics.learningEvents().valueSerde().serializer());
@@ -262,14 +266,16 @@ class MasteryTopologyTest {
     @Test
     void shouldListStrengthsWeaknessesAndItemsToPractiseNearTheTarget() {
         // given mastered at 0.9 (fractions forgets 5% per answer, so it never stays above 0.95)
-        start(new MasteryOptions(Duration.ofDays(1), 0.9, 0.7, 3));
+        start(MasteryOptions.defaults().withMasteredThreshold(0.9));
         publish(PUBLISHED, 1);
 
         // when Ann answers fractions right until mastered, and a decimals item wrong
         for (int i = 0; i < 8; i++) answer(ANN, "f" + i, Q1, List.of(FRACTIONS), true, MONDAY_9.plusSeconds(60L * i));
         answer(ANN, "d1", "d-hard", List.of(DECIMALS), false, MONDAY_9.plusSeconds(600));
 
-        // then fractions is a strength, decimals a weakness, with up to three decimals items nearest a predicted 0.7
+        // then, once the summary interval has passed, fractions is a strength, decimals a weakness, with up to three
+        // decimals items nearest a predicted 0.7
+        driver.advanceWallClockTime(MasteryOptions.defaults().summaryInterval());
         StudentMastery summary = studentMastery.readKeyValuesToMap().get(Topics.tenantScopedKey(TENANT, ANN));
         assertThat(summary.getStrengths()).extracting(SkillLevel::getSkillId).containsExactly(FRACTIONS);
         assertThat(summary.getWeaknesses()).extracting(SkillLevel::getSkillId).containsExactly(DECIMALS);
@@ -284,6 +290,56 @@ class MasteryTopologyTest {
         assertThat(latest.get(skill(ANN, DECIMALS)).getPractice()).isEqualTo(practice);
         assertThat(latest.get(skill(ANN, FRACTIONS)).getMastered()).isTrue();
         assertThat(latest.get(skill(ANN, FRACTIONS)).getPractice()).isEmpty();
+    }
+
+    @Test
+    void shouldPublishEachStudentsSummaryOncePerIntervalNotOncePerAnswer() {
+        publish(PUBLISHED, 1);
+
+        // when Ann answers five times and Bob once, applied within one summary interval
+        for (int i = 0; i < 5; i++) arrive(ANN, "a" + i, Q1, List.of(FRACTIONS), true, MONDAY_9.plusSeconds(60L * i));
+        arrive(BOB, "b1", Q2, List.of(FRACTIONS, DECIMALS), false, MONDAY_9);
+        release();
+
+        // then nothing is summarised before the interval ends, then one summary per student, as of their last answer
+        assertThat(predictions.readValuesToList()).hasSize(6);
+        assertThat(studentMastery.isEmpty()).isTrue();
+        driver.advanceWallClockTime(MasteryOptions.defaults().summaryInterval());
+        Map<String, StudentMastery> summaries = new LinkedHashMap<>();
+        studentMastery.readKeyValuesToList().forEach(kv -> assertThat(summaries.put(kv.key, kv.value)).as(kv.key).isNull());
+        assertThat(summaries).containsOnlyKeys(Topics.tenantScopedKey(TENANT, ANN), Topics.tenantScopedKey(TENANT, BOB));
+        StudentMastery ann = summaries.get(Topics.tenantScopedKey(TENANT, ANN));
+        assertThat(ann.getUpdatedTime()).isEqualTo(MONDAY_9.plusSeconds(240));
+        assertThat(ann.getWeaknesses()).singleElement().satisfies(level -> {
+            assertThat(level.getAttempts()).isEqualTo(5);
+            assertThat(level.getPMastery()).isEqualTo(skillMastery.readKeyValuesToMap().get(skill(ANN, FRACTIONS)).getPMastery());
+        });
+        assertThat(summaries.get(Topics.tenantScopedKey(TENANT, BOB)).getWeaknesses()).extracting(SkillLevel::getSkillId)
+                .containsExactlyInAnyOrder(FRACTIONS, DECIMALS);
+
+        // and a quiet interval publishes nothing again
+        driver.advanceWallClockTime(MasteryOptions.defaults().summaryInterval());
+        assertThat(studentMastery.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldApplyAnswersArrivingOutOfOrderTogetherInEventTimeOrder() {
+        publish(PUBLISHED, 1);
+        List<Boolean> outcomes = List.of(true, false, true, true);
+
+        // given Ann's four answers arrive in order, and Bob's same answers arrive together in the order 0, 2, 3, 1
+        for (int i = 0; i < 4; i++) answer(ANN, "ann-" + i, Q1, List.of(FRACTIONS), outcomes.get(i), MONDAY_9.plusSeconds(60L * i));
+        for (int i : new int[] {0, 2, 3, 1}) arrive(BOB, "bob-" + i, Q1, List.of(FRACTIONS), outcomes.get(i), MONDAY_9.plusSeconds(60L * i));
+        release();
+
+        // then each of Bob's answers is predicted once, in event-time order, as Ann's were, with nothing to re-sequence
+        List<MasteryPrediction> made = predictions.readValuesToList();
+        assertThat(made).extracting(MasteryPrediction::getEventId)
+                .containsExactly("ann-0", "ann-1", "ann-2", "ann-3", "bob-0", "bob-1", "bob-2", "bob-3");
+        for (int i = 0; i < 4; i++) {
+            assertThat(made.get(4 + i).getPredictions()).as("answer " + i).isEqualTo(made.get(i).getPredictions());
+        }
+        assertThat(meters.get("learnstream.mastery.resequenced").counter().count()).isZero();
     }
 
     @Test
@@ -305,6 +361,8 @@ class MasteryTopologyTest {
         assertThat(mastery.get(skill(BOB, FRACTIONS)).getPMastery()).isEqualTo(mastery.get(skill(ANN, FRACTIONS)).getPMastery());
         assertThat(mastery.get(skill(BOB, FRACTIONS)).getLastAnswerTime()).isEqualTo(MONDAY_9.plusSeconds(180));
         assertThat(deadLetters.isEmpty()).isTrue();
+        // (Bob's answer 1 came after 2 and 3 had been applied: those two were undone and applied again)
+        assertThat(meters.get("learnstream.mastery.resequenced").counter().count()).isEqualTo(2.0);
     }
 
     @Test
@@ -330,8 +388,21 @@ class MasteryTopologyTest {
         parameters.pipeInput(CurrentParameters.VERSION_KEY, new MasteryParameter(CurrentParameters.VERSION_KEY, Map.of(), version));
     }
 
+    /** An answer arrives and is applied: the reorder buffer's two ticks pass. */
     private void answer(String student, String eventId, String item, List<String> skills, boolean correct, Instant at) {
+        arrive(student, eventId, item, skills, correct, at);
+        release();
+    }
+
+    /** An answer arrives; it waits in the reorder buffer until {@link #release()}. */
+    private void arrive(String student, String eventId, String item, List<String> skills, boolean correct, Instant at) {
         events.pipeInput(student, event(student, eventId, item, skills, correct, at), at);
+    }
+
+    /** Two ticks of the reorder buffer: what arrived before is applied. */
+    private void release() {
+        driver.advanceWallClockTime(options.orderingTick());
+        driver.advanceWallClockTime(options.orderingTick());
     }
 
     private LearningEvent event(String student, String eventId, String item, List<String> skills, Boolean correct, Instant at) {
