@@ -12,11 +12,13 @@ import java.time.Duration;
  * @param practiceItems how many items to practise next are suggested per weak skill
  * @param orderingTick answers are held (wall-clock) at most two ticks and applied in event-time order, so what
  *     arrives out of order within that time costs nothing; a later straggler is re-sequenced
+ * @param reorderCapacity answers held per task at most: beyond it the earliest is applied at once (so reading a
+ *     backlog, answers are put in order within a sliding window of this many)
  * @param summaryInterval how often (wall-clock) the summaries of the students who answered since are published: a
  *     summary lists every skill of the student, so it is sent once per interval, not once per answer
  */
 public record MasteryOptions(Duration grace, double masteredThreshold, double practiceTarget, int practiceItems,
-        Duration orderingTick, Duration summaryInterval) {
+        Duration orderingTick, int reorderCapacity, Duration summaryInterval) {
     public MasteryOptions {
         if (grace.isNegative()) throw new IllegalArgumentException("grace must not be negative, got " + grace);
         if (!(masteredThreshold > 0 && masteredThreshold <= 1)) {
@@ -29,6 +31,7 @@ public record MasteryOptions(Duration grace, double masteredThreshold, double pr
         if (orderingTick.isNegative() || orderingTick.isZero()) {
             throw new IllegalArgumentException("orderingTick must be positive, got " + orderingTick);
         }
+        if (reorderCapacity < 1) throw new IllegalArgumentException("reorderCapacity must be positive, got " + reorderCapacity);
         if (summaryInterval.isNegative() || summaryInterval.isZero()) {
             throw new IllegalArgumentException("summaryInterval must be positive, got " + summaryInterval);
         }
@@ -37,17 +40,21 @@ public record MasteryOptions(Duration grace, double masteredThreshold, double pr
     /**
      * A day of grace (a quiz app that syncs the next morning is put in order), mastered at 0.95 (the usual BKT
      * criterion), practice items nearest a predicted success of 0.7, three per weak skill, answers held at most half a
-     * second (two ticks of 250 ms) to be put in order, summaries every 5 seconds.
+     * second (two ticks of 250 ms) or 2,000 answers to be put in order, summaries every 5 seconds.
      */
     public static MasteryOptions defaults() {
-        return new MasteryOptions(Duration.ofDays(1), 0.95, 0.7, 3, Duration.ofMillis(250), Duration.ofSeconds(5));
+        return new MasteryOptions(Duration.ofDays(1), 0.95, 0.7, 3, Duration.ofMillis(250), 2_000, Duration.ofSeconds(5));
     }
 
     public MasteryOptions withGrace(Duration grace) {
-        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, summaryInterval);
+        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, reorderCapacity, summaryInterval);
     }
 
     public MasteryOptions withMasteredThreshold(double masteredThreshold) {
-        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, summaryInterval);
+        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, reorderCapacity, summaryInterval);
+    }
+
+    public MasteryOptions withReorderCapacity(int reorderCapacity) {
+        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, reorderCapacity, summaryInterval);
     }
 }

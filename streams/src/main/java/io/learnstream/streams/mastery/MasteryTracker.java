@@ -56,6 +56,11 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 final class MasteryTracker implements Processor<String, LearningEvent, Object, SpecificRecord> {
     /** The answer log is trimmed when its oldest entry is this much past the grace period (at least an hour). */
     private static final long MIN_FORGET_SLACK_MS = Duration.ofHours(1).toMillis();
+    /**
+     * Summaries published per punctuation at most (the rest at the next), so one punctuation stays well inside the
+     * exactly-once transaction timeout however many students answered.
+     */
+    static final int SUMMARIES_PER_PUNCTUATION = 2_000;
 
     private final MasteryOptions options;
     private final ParameterSet defaults;
@@ -83,7 +88,7 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
         this.students = context.getStateStore(MasteryTopology.STUDENTS_STORE);
         this.skills = new SkillStates(context.getStateStore(MasteryTopology.SKILLS_STORE));
         this.log = new AnswerLog(context.getStateStore(MasteryTopology.ANSWER_LOG_STORE));
-        this.buffer = new ReorderBuffer(context.getStateStore(MasteryTopology.REORDER_STORE));
+        this.buffer = new ReorderBuffer(context.getStateStore(MasteryTopology.REORDER_STORE), options.reorderCapacity());
         this.summariesDue = new SummariesDue(context.getStateStore(MasteryTopology.SUMMARY_DUE_STORE));
         this.itemSkills = context.getStateStore(MasteryTopology.ITEM_SKILLS_STORE);
         KeyValueStore<String, ValueAndTimestamp<MasteryParameter>> published = context.getStateStore(MasteryTopology.PARAMETERS_STORE);
@@ -101,7 +106,7 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
             deadLetter(record, event, cutoff);
             return;
         }
-        buffer.hold(Topics.tenantScopedKey(event.getTenantId(), event.getStudentKey()), AnswerLogEntry.newBuilder()
+        List<ReorderBuffer.Held> overflow = buffer.hold(Topics.tenantScopedKey(event.getTenantId(), event.getStudentKey()), AnswerLogEntry.newBuilder()
                 .setEventId(event.getEventId())
                 .setCourseId(event.getCourseId())
                 .setItemId(event.getActivityId())
@@ -110,6 +115,7 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
                 .setEventTime(event.getEventTime())
                 .setBeforeSkills(Map.of())
                 .build());
+        for (ReorderBuffer.Held held : overflow) track(held.student(), held.answer());
     }
 
     /** Applies what the reorder buffer releases, in event-time order. */
@@ -230,7 +236,7 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
 
     /** Publishes the summary of every student who answered since the last time. */
     private void publishSummaries() {
-        List<String> due = summariesDue.takeAll();
+        List<String> due = summariesDue.take(SUMMARIES_PER_PUNCTUATION);
         if (due.isEmpty()) return;
         MasteryModel model = parameters.model();
         for (String student : due) {

@@ -3,6 +3,9 @@ package io.learnstream.streams.mastery;
 import io.learnstream.schemas.avro.AnswerLogEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -10,10 +13,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Holds a task's answers for a moment and releases them in event-time order. The intake's tasks each write a share of
  * a student's answers to the learning events, so a student's answers arrive slightly out of order; answers that
- * arrive within one tick of each other leave here in order, and only later stragglers need the tracker's
- * re-sequencing. At each tick (wall-clock) it releases what arrived before the previous tick, with everything not
- * later in event time: so an answer is held at most two ticks. Keys are {@code <event time, zero-padded>/<student>/
- * <event id>}, so the store's order is the release order, the same at any replay speed.
+ * arrive close together leave here in order, and only later stragglers need the tracker's re-sequencing.
+ *
+ * <p>An answer leaves when either comes first: more than {@code capacity} answers are held (the earliest leaves:
+ * while a backlog is read, the buffer is a sliding window of that many answers and work stays spread over the
+ * records), or two ticks passed (wall-clock: at each tick what arrived before the previous tick leaves, with all
+ * that is not later in event time; so live, an answer waits at most two ticks). Keys are {@code <event time,
+ * zero-padded>/<student>/<event id>}, so the order is the same at any replay speed. The store (changelogged) keeps
+ * what is held across restarts; an in-memory copy keeps it ordered at no cost per answer.
  */
 final class ReorderBuffer {
     /** An answer released, with its (district-scoped) student. */
@@ -25,18 +32,35 @@ final class ReorderBuffer {
     private static final String AFTER_ALL = "\uffff";
 
     private final KeyValueStore<String, AnswerLogEntry> store;
+    private final int capacity;
+    private final NavigableMap<String, AnswerLogEntry> held = new TreeMap<>();
     /** The latest event time of what arrived before the last tick; after a (re)start all that is held is due. */
     private long arrivedBeforeLastTick = Long.MAX_VALUE;
     private long arrivedSinceLastTick = Long.MIN_VALUE;
 
-    ReorderBuffer(KeyValueStore<String, AnswerLogEntry> store) {
+    ReorderBuffer(KeyValueStore<String, AnswerLogEntry> store, int capacity) {
+        if (capacity < 1) throw new IllegalArgumentException("capacity must be positive, got " + capacity);
         this.store = store;
+        this.capacity = capacity;
+        try (KeyValueIterator<String, AnswerLogEntry> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, AnswerLogEntry> entry = all.next();
+                held.put(entry.key, entry.value);
+            }
+        }
     }
 
-    void hold(String student, AnswerLogEntry answer) {
+    /** Holds the answer; returns what leaves because the buffer is over capacity (the earliest), in order. */
+    List<Held> hold(String student, AnswerLogEntry answer) {
         long at = answer.getEventTime().toEpochMilli();
-        store.put(TIME_FORMAT.formatted(at) + SEPARATOR + student + SEPARATOR + answer.getEventId(), answer);
+        String key = TIME_FORMAT.formatted(at) + SEPARATOR + student + SEPARATOR + answer.getEventId();
+        store.put(key, answer);
+        held.put(key, answer);
         arrivedSinceLastTick = Math.max(arrivedSinceLastTick, at);
+        if (held.size() <= capacity) return List.of();
+        List<Held> out = new ArrayList<>(held.size() - capacity);
+        while (held.size() > capacity) out.add(release(held.pollFirstEntry()));
+        return out;
     }
 
     /** The answers due at this tick, in event-time order (ties by student, then event id); they leave the buffer. */
@@ -44,19 +68,22 @@ final class ReorderBuffer {
         long due = arrivedBeforeLastTick;
         arrivedBeforeLastTick = arrivedSinceLastTick;
         arrivedSinceLastTick = Long.MIN_VALUE;
-        if (due == Long.MIN_VALUE) return List.of();
-        List<KeyValue<String, AnswerLogEntry>> released = new ArrayList<>();
-        try (KeyValueIterator<String, AnswerLogEntry> range = due == Long.MAX_VALUE
-                ? store.all()
-                : store.range("", TIME_FORMAT.formatted(due) + SEPARATOR + AFTER_ALL)) {
-            while (range.hasNext()) released.add(range.next());
-        }
-        List<Held> answers = new ArrayList<>(released.size());
-        for (KeyValue<String, AnswerLogEntry> entry : released) {
-            store.delete(entry.key);
-            String student = entry.key.substring(TIME_PREFIX, entry.key.length() - entry.value.getEventId().length() - 1);
-            answers.add(new Held(student, entry.value));
-        }
-        return answers;
+        if (due == Long.MIN_VALUE || held.isEmpty()) return List.of();
+        NavigableMap<String, AnswerLogEntry> released = due == Long.MAX_VALUE
+                ? held
+                : held.headMap(TIME_FORMAT.formatted(due) + SEPARATOR + AFTER_ALL, true);
+        List<Held> out = new ArrayList<>(released.size());
+        while (!released.isEmpty()) out.add(release(released.pollFirstEntry()));
+        return out;
+    }
+
+    int size() {
+        return held.size();
+    }
+
+    private Held release(Map.Entry<String, AnswerLogEntry> entry) {
+        store.delete(entry.getKey());
+        String key = entry.getKey();
+        return new Held(key.substring(TIME_PREFIX, key.length() - entry.getValue().getEventId().length() - 1), entry.getValue());
     }
 }

@@ -1,6 +1,7 @@
 package io.learnstream.streams.mastery;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,11 +28,16 @@ final class SummariesDue {
         if (due.add(student)) store.put(student, eventTime);
     }
 
-    /** Every student due, now no longer due. */
-    List<String> takeAll() {
-        List<String> students = new ArrayList<>(due);
-        due.clear();
-        students.forEach(store::delete);
+    /** Up to {@code max} students due (those due longest first), now no longer due. */
+    List<String> take(int max) {
+        List<String> students = new ArrayList<>(Math.min(max, due.size()));
+        Iterator<String> next = due.iterator();
+        while (next.hasNext() && students.size() < max) {
+            String student = next.next();
+            next.remove();
+            store.delete(student);
+            students.add(student);
+        }
         return students;
     }
 }

@@ -343,6 +343,25 @@ class MasteryTopologyTest {
     }
 
     @Test
+    void shouldApplyTheEarliestHeldAnswerAtOnceWhenTheBufferIsFull() {
+        // given a reorder buffer of two answers
+        start(MasteryOptions.defaults().withReorderCapacity(2));
+        publish(PUBLISHED, 1);
+
+        // when three answers arrive, no tick passing, the last one earlier than the second
+        arrive(ANN, "a0", Q1, List.of(FRACTIONS), true, MONDAY_9);
+        arrive(ANN, "a2", Q1, List.of(FRACTIONS), true, MONDAY_9.plusSeconds(120));
+        assertThat(predictions.isEmpty()).isTrue();
+        arrive(ANN, "a1", Q1, List.of(FRACTIONS), false, MONDAY_9.plusSeconds(60));
+
+        // then the earliest is applied at once, and the two others in event-time order once the ticks passed
+        assertThat(predictions.readValuesToList()).extracting(MasteryPrediction::getEventId).containsExactly("a0");
+        release();
+        assertThat(predictions.readValuesToList()).extracting(MasteryPrediction::getEventId).containsExactly("a1", "a2");
+        assertThat(meters.get("learnstream.mastery.resequenced").counter().count()).isZero();
+    }
+
+    @Test
     void shouldPutALateAnswerWithinTheGracePeriodInItsPlace() {
         publish(PUBLISHED, 1);
         List<Boolean> outcomes = List.of(true, false, true, true);
