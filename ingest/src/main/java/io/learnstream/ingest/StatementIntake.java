@@ -139,8 +139,8 @@ public final class StatementIntake {
                     .setContentHash(statement.contentHash())
                     .setStatement(statement.storedJson())
                     .build();
-            String key = Topics.tenantScopedKey(submitter.tenantId(), id);
-            acks.add(publisher.send(topics.xapiStatements(), key, record, statement.stored().toEpochMilli()));
+            acks.add(publisher.send(topics.xapiStatements(), StatementKeys.of(submitter.tenantId(), statement), record,
+                    statement.stored().toEpochMilli()));
             written.add(statement);
         }
         int duplicates = alreadyStored.size();

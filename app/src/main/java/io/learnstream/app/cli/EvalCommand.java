@@ -42,7 +42,7 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--out", required = true, description = "directory for the report")
         Path out;
 
-        @Option(names = "--work-dir", description = "data directory of the evaluation's own embedded stack (default: a fresh temporary one, deleted after)")
+        @Option(names = "--work-dir", description = "data directory of the evaluation's own embedded stack (default: a fresh temporary one, deleted after a successful run)")
         Path workDir;
 
         @Option(names = "--partitions", defaultValue = "3", description = "partitions of the topics (default: ${DEFAULT-VALUE})")
@@ -65,6 +65,7 @@ public final class EvalCommand implements Runnable {
                 }
             }
             System.setProperty("learnstream.log.dir", work.resolve("logs").toString());
+            boolean done = false;
             try {
                 MasteryEvaluation.Result result = new MasteryEvaluation(dir, work, Optional.ofNullable(chdbLibrary), partitions, console).run();
                 MasteryReport.write(out, result, "./learnstream eval mastery --data " + data + " --out " + out);
@@ -73,8 +74,10 @@ public final class EvalCommand implements Runnable {
                         model, s.auc(), s.rmse(), s.logLoss(), s.count()));
                 console.printf(Locale.ROOT, "  (published on the ASSISTments 2009 split: %s)%n", MasteryReport.PUBLISHED_AUC);
                 console.printf(Locale.ROOT, "report written to %s (report.md, metrics.json, PNGs) in %.0f s%n", out, result.totalSeconds());
+                done = true;
             } finally {
-                if (temporary) deleteQuietly(work);
+                // a failed evaluation keeps its stack's data and logs for a look
+                if (temporary && done) deleteQuietly(work);
             }
             return 0;
         }

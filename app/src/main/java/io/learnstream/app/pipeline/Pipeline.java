@@ -67,6 +67,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -329,6 +330,11 @@ public final class Pipeline implements AutoCloseable {
         return analytics == null ? 0 : analytics.masteryMetrics().answers();
     }
 
+    /** The mastery topology's own counts (answers held for ordering, re-sequenced, beyond the grace period), if it runs here. */
+    public Optional<MasteryMetrics> masteryMetrics() {
+        return analytics == null ? Optional.empty() : Optional.of(analytics.masteryMetrics());
+    }
+
     /**
      * The parameter publication the mastery topology has read (its global store's {@code meta/version}; 0 while it
      * holds none, serves the built-in defaults, or is not running yet). The model switches to it on its next answer.
@@ -381,6 +387,7 @@ public final class Pipeline implements AutoCloseable {
      * 200 ms apart; a broker that does not answer in time counts as not yet.
      *
      * @return true when caught up, false when {@code bound} passed first
+     * @throws IllegalStateException when one of the topologies stopped on an error
      */
     public boolean awaitCaughtUp(Duration bound) throws InterruptedException {
         if (analytics == null) throw new IllegalStateException("this instance runs no analytics to catch up");
@@ -388,6 +395,9 @@ public final class Pipeline implements AutoCloseable {
         // twice in a row: a transaction's offsets can show as committed a moment before its output's markers do
         int passes = 0;
         while (System.nanoTime() < deadline) {
+            requireRunning("intake", analytics.intake());
+            requireRunning("engagement", analytics.engagement());
+            requireRunning("mastery", analytics.mastery());
             passes = caughtUp(Duration.ofNanos(Math.max(1, Math.min(PROBE_TIMEOUT.toNanos(), deadline - System.nanoTime())))) ? passes + 1 : 0;
             if (passes == 2) return true;
             Thread.sleep(200);
@@ -395,11 +405,21 @@ public final class Pipeline implements AutoCloseable {
         return false;
     }
 
+    /** A topology that stopped on an error never catches up: say so rather than wait out the bound. */
+    private static void requireRunning(String name, KafkaStreams streams) {
+        KafkaStreams.State state = streams.state();
+        if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR || state == KafkaStreams.State.NOT_RUNNING
+                || state == KafkaStreams.State.PENDING_SHUTDOWN) {
+            throw new IllegalStateException("the " + name + " topology stopped (" + state + "); see the log");
+        }
+    }
+
     private boolean caughtUp(Duration timeout) {
         try {
             return committedToEnd(INTAKE_APPLICATION_ID, analytics.intakeInputs(), timeout)
                     && committedToEnd(STREAMS_APPLICATION_ID, analytics.engagementInputs(), timeout)
                     && committedToEnd(ENGAGEMENT_SINK_GROUP, List.of(topics.engagementDaily().name()), timeout)
+                    && analytics.masteryMetrics().waiting() == 0 // none held back for ordering
                     && committedToEnd(MASTERY_APPLICATION_ID, analytics.masteryInputs(), timeout)
                     && committedToEnd(MASTERY_PREDICTIONS_SINK_GROUP, List.of(topics.masteryPredictions().name()), timeout)
                     && committedToEnd(MASTERY_HISTORY_SINK_GROUP, List.of(topics.skillMastery().name()), timeout)

@@ -23,7 +23,9 @@ import org.apache.kafka.common.serialization.Serdes;
  * The catalogue of learnstream's topics. The one place where topic names are written down.
  *
  * @param xapiStatements every xAPI statement the LRS accepted (the system of record, personal data), keyed by
- *     {@code <tenant>/<statementId>} so all writes of one id share a partition
+ *     {@code <tenant>/actor-<hash of the actor's identifier>} so one learner's statements stay in order on one
+ *     partition and all writes of one statement (same content, same actor) share it ({@code <tenant>/<statementId>}
+ *     for an anonymous Group)
  * @param caliperEvents every Caliper event accepted (personal data), keyed by {@code <tenant>/<eventId>}
  * @param learningEvents every accepted learning event, pseudonymous, keyed by the student key
  * @param engagementDaily per student, course and day engagement, an update stream (latest value per key wins)

@@ -4,6 +4,7 @@ import io.learnstream.ingest.xapi.UnprocessableStatementException;
 import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.avro.District;
 import io.learnstream.schemas.avro.LearningEvent;
+import io.learnstream.schemas.topic.Topics;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -49,7 +50,9 @@ final class Intake<V> implements Processor<String, V, String, SpecificRecord> {
         V input = record.value();
         if (input == null) return;
         String hash = source.contentHash(input);
-        String known = ids.get(record.key());
+        // by the record's own district and id: the topic's key is the learner's (statements) or the id (Caliper)
+        String id = Topics.tenantScopedKey(source.tenantId(input), source.id(input));
+        String known = ids.get(id);
         if (known != null) {
             if (known.equals(hash)) {
                 metrics.duplicate();
@@ -65,7 +68,7 @@ final class Intake<V> implements Processor<String, V, String, SpecificRecord> {
             deadLetter(record, input, "district '" + source.tenantId(input) + "' is unknown: there is no pseudonym secret for it");
             return;
         }
-        ids.put(record.key(), hash);
+        ids.put(id, hash);
         Optional<LearningEvent> event;
         try {
             event = source.normalize(input, keys.keyOf(district.value()));

@@ -25,7 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * districts (compacted) ──▶ global districts store (pseudonym secrets)
- * xapi-statements (keyed district/id) ──▶ intake-xapi:    first write of an id only, pseudonymise, normalise
+ * xapi-statements (keyed district/actor hash: a learner's statements in order on one partition)
+ *                  ──▶ intake-xapi:    first write of an id only, pseudonymise, normalise
  * caliper-events  (keyed district/id) ──▶ intake-caliper: the same for Caliper events
  *     ├─▶ learning-events (keyed by student key, timestamped with event time)
  *     └─▶ dead-letters (conflicting duplicates, unknown districts, unusable input)

@@ -1,7 +1,9 @@
 package io.learnstream.streams.mastery;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The mastery topology's meters: {@code learnstream.mastery.answers} by outcome, re-sequencing work and
  * summaries published. */
@@ -11,6 +13,7 @@ public final class MasteryMetrics {
     private final Counter late;
     private final Counter resequenced;
     private final Counter summaries;
+    private final AtomicLong waiting = new AtomicLong();
 
     public MasteryMetrics(MeterRegistry registry) {
         withSkills = answers(registry, "with_skills");
@@ -18,6 +21,8 @@ public final class MasteryMetrics {
         late = answers(registry, "beyond_grace");
         resequenced = Counter.builder("learnstream.mastery.resequenced")
                 .description("answers applied again because an earlier answer of the student arrived after them").register(registry);
+        Gauge.builder("learnstream.mastery.waiting", waiting, AtomicLong::get)
+                .description("answers held in this instance's reorder buffers, waiting to be applied in event-time order").register(registry);
         summaries = Counter.builder("learnstream.mastery.summaries")
                 .description("student summaries (strengths, weaknesses, practice) published").register(registry);
     }
@@ -31,12 +36,32 @@ public final class MasteryMetrics {
         (hasSkills ? withSkills : withoutSkills).increment();
     }
 
-    void late() {
+    void countLate() {
         late.increment();
     }
 
     void resequenced(int answers) {
         resequenced.increment(answers);
+    }
+
+    /** A task's buffer took in (positive) or let go of (negative) that many answers. */
+    void waiting(long change) {
+        waiting.addAndGet(change);
+    }
+
+    /** Answers beyond the grace period, sent to the dead letters. */
+    public long late() {
+        return (long) late.count();
+    }
+
+    /** Answers held in the reorder buffers of this instance's tasks, not yet applied. */
+    public long waiting() {
+        return waiting.get();
+    }
+
+    /** Answers applied again because an earlier one of their student arrived after them. */
+    public long resequenced() {
+        return (long) resequenced.count();
     }
 
     void summaries(int students) {

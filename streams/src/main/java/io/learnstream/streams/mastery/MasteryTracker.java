@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -61,6 +63,8 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
      * exactly-once transaction timeout however many students answered.
      */
     static final int SUMMARIES_PER_PUNCTUATION = 2_000;
+    private static final long SLOW_PUNCTUATION_MS = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(MasteryTracker.class);
 
     private final MasteryOptions options;
     private final ParameterSet defaults;
@@ -89,6 +93,7 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
         this.skills = new SkillStates(context.getStateStore(MasteryTopology.SKILLS_STORE));
         this.log = new AnswerLog(context.getStateStore(MasteryTopology.ANSWER_LOG_STORE));
         this.buffer = new ReorderBuffer(context.getStateStore(MasteryTopology.REORDER_STORE), options.reorderCapacity());
+        metrics.waiting(buffer.size());
         this.summariesDue = new SummariesDue(context.getStateStore(MasteryTopology.SUMMARY_DUE_STORE));
         this.itemSkills = context.getStateStore(MasteryTopology.ITEM_SKILLS_STORE);
         KeyValueStore<String, ValueAndTimestamp<MasteryParameter>> published = context.getStateStore(MasteryTopology.PARAMETERS_STORE);
@@ -115,12 +120,29 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
                 .setEventTime(event.getEventTime())
                 .setBeforeSkills(Map.of())
                 .build());
+        metrics.waiting(1 - overflow.size());
         for (ReorderBuffer.Held held : overflow) track(held.student(), held.answer());
+    }
+
+    @Override
+    public void close() {
+        if (buffer != null) metrics.waiting(-buffer.size()); // kept in the store: counted again where the task opens next
     }
 
     /** Applies what the reorder buffer releases, in event-time order. */
     private void releaseAnswers() {
-        for (ReorderBuffer.Held held : buffer.tick()) track(held.student(), held.answer());
+        long start = System.nanoTime();
+        List<ReorderBuffer.Held> due = buffer.tick();
+        metrics.waiting(-due.size());
+        long resequencedBefore = metrics.resequenced();
+        for (ReorderBuffer.Held held : due) track(held.student(), held.answer());
+        warnIfSlow("releasing " + due.size() + " answers (" + (metrics.resequenced() - resequencedBefore) + " re-sequenced)", start);
+    }
+
+    /** A punctuation that runs for long delays the transaction's commit; past its timeout the task is fenced. */
+    private static void warnIfSlow(String what, long startNanos) {
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        if (millis > SLOW_PUNCTUATION_MS) LOG.warn("mastery punctuation took {} ms: {}", millis, what);
     }
 
     /**
@@ -236,6 +258,7 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
 
     /** Publishes the summary of every student who answered since the last time. */
     private void publishSummaries() {
+        long start = System.nanoTime();
         List<String> due = summariesDue.take(SUMMARIES_PER_PUNCTUATION);
         if (due.isEmpty()) return;
         MasteryModel model = parameters.model();
@@ -249,6 +272,7 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
             context.forward(new Record<>(student, summary, state.getLastEventTime().toEpochMilli()));
         }
         metrics.summaries(due.size());
+        warnIfSlow("publishing " + due.size() + " summaries", start);
     }
 
     private void forward(Object key, SpecificRecord value, long timestamp) {
@@ -256,7 +280,7 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
     }
 
     private void deadLetter(Record<String, LearningEvent> record, LearningEvent event, long cutoff) {
-        metrics.late();
+        metrics.countLate();
         String reason = "answer time " + event.getEventTime() + " is more than the grace period of " + options.grace()
                 + " behind the stream time " + Instant.ofEpochMilli(cutoff + options.grace().toMillis())
                 + " of its partition; the student's answers before it are settled";

@@ -102,6 +102,16 @@ class IntakeTopologyTest {
     }
 
     @Test
+    void shouldCountEveryStatementOfALearnerThoughTheyShareTheirKey() {
+        // given Ann's three statements, keyed alike by the LRS (by her identifier)
+        for (int i = 0; i < 3; i++) store(DISTRICT, statement(null, "mailto:ann@example.org", "2026-09-07T09:3" + i + ":00Z"), "hash-" + i);
+
+        // then each is a learning event, in the order stored
+        assertThat(events.readValuesToList()).extracting(event -> event.getEventTime().toString())
+                .containsExactly("2026-09-07T09:30:00Z", "2026-09-07T09:31:00Z", "2026-09-07T09:32:00Z");
+    }
+
+    @Test
     void shouldCountAStatementIdOnlyOnceWhenStoredTwiceWithTheSameContent() {
         String id = UUID.randomUUID().toString();
         store(DISTRICT, statement(id, "mailto:ann@example.org", "2026-09-07T10:30:00Z"), "same");
@@ -246,15 +256,18 @@ class IntakeTopologyTest {
     private String store(String district, String statement, String hash) {
         statementsSent++;
         String id;
+        String key;
         try {
             var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(statement);
             if (!json.hasNonNull("id")) json.put("id", UUID.randomUUID().toString());
             id = json.get("id").asText();
             statement = json.toString();
+            // keyed as the LRS keys it: by the learner
+            key = io.learnstream.ingest.StatementKeys.of(district, new io.learnstream.ingest.xapi.Statement(UUID.fromString(id), json, STORED, STORED, hash));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        statements.pipeInput(Topics.tenantScopedKey(district, id), XapiStatementRecord.newBuilder()
+        statements.pipeInput(key, XapiStatementRecord.newBuilder()
                 .setTenantId(district).setStatementId(id).setStored(STORED).setXapiVersion("1.0.3")
                 .setTool("quiz-app").setCredentialKey("ls_test").setContentHash(hash).setStatement(statement).build(), STORED);
         return id;

@@ -89,7 +89,8 @@ public final class MasteryEvaluation {
                     .replay(AssistmentsData.TEST, test);
             if (!replay.caughtUp() || replay.predictions() != test.size()) {
                 throw new IllegalStateException("the pipeline predicted " + replay.predictions() + " of " + test.size()
-                        + " test answers" + (replay.caughtUp() ? "" : " and did not catch up") + "; see the log in " + workDir.resolve("logs"));
+                        + " test answers" + (replay.caughtUp() ? "" : " and did not catch up") + "; the mastery topology:"
+                        + replayDetail(replay, pipeline) + "; see the log in " + workDir.resolve("logs"));
             }
 
             out.println("[4/4] scoring the predictions read back from ClickHouse (mastery_predictions)");
@@ -102,6 +103,11 @@ public final class MasteryEvaluation {
             predictions.byModel().forEach((model, p) -> scores.put(model, BinaryScores.of(p, predictions.actual())));
             return new Result(summary, fitted, version, fitSeconds, replay, predictions, scores, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    private static String replayDetail(AssistmentsReplay.Outcome replay, Pipeline pipeline) {
+        return pipeline.masteryMetrics().map(m -> " " + m.answers() + " answers applied, " + m.waiting() + " waiting to be ordered, "
+                + m.resequenced() + " re-sequenced, " + m.late() + " beyond the grace period").orElse(" not running");
     }
 
     private void awaitParameters(Pipeline pipeline, long version) throws InterruptedException {

@@ -51,8 +51,8 @@ public final class AssistmentsReplay {
         double sendSeconds;
         boolean caughtUp;
         try (ReplayProgress progress = new ReplayProgress(out, 5, () -> String.format(Locale.ROOT,
-                "%s: statements accepted %,d of %,d | answers traced %,d | predictions in ClickHouse %,d", fileName,
-                poster.accepted(), schedule.size(), pipeline.answersTracked(), predictions()))) {
+                "%s: statements accepted %,d of %,d | answers traced %,d%s | predictions in ClickHouse %,d", fileName,
+                poster.accepted(), schedule.size(), pipeline.answersTracked(), masteryDetail(), predictions()))) {
             Replay.send(schedule, BATCH, IN_FLIGHT, statements::body, poster);
             sendSeconds = (System.nanoTime() - start) / 1e9;
             out.printf(Locale.ROOT, "%s: %,d statements accepted by the LRS in %.1f s (%,.0f/s, %d requests retried); waiting for the pipeline...%n",
@@ -65,6 +65,12 @@ public final class AssistmentsReplay {
                 caughtUp ? "the pipeline caught up" : "the pipeline did NOT catch up within " + CATCH_UP_BOUND.toMinutes() + " min",
                 total, predicted, tenant);
         return new Outcome(poster.accepted(), sendSeconds, total, predicted, caughtUp);
+    }
+
+    /** What the mastery topology holds back or re-did, when it runs here. */
+    String masteryDetail() {
+        return pipeline.masteryMetrics().map(m -> String.format(Locale.ROOT, " (waiting to be ordered %,d, re-sequenced %,d, beyond grace %,d)",
+                m.waiting(), m.resequenced(), m.late())).orElse("");
     }
 
     /** Predictions of this replay's district in ClickHouse (each answer once, the latest re-send). */
