@@ -420,7 +420,12 @@ public final class Pipeline implements AutoCloseable {
                     && committedToEnd(STREAMS_APPLICATION_ID, analytics.engagementInputs(), timeout)
                     && committedToEnd(ENGAGEMENT_SINK_GROUP, List.of(topics.engagementDaily().name()), timeout)
                     && analytics.masteryMetrics().waiting() == 0 // none held back for ordering
+                    && analytics.masteryMetrics().summariesDue() == 0 // every summary published
                     && committedToEnd(MASTERY_APPLICATION_ID, analytics.masteryInputs(), timeout)
+                    // what the reorder buffer released last may still be in an open transaction
+                    && KafkaTopicProgress.settled(admin, topics.masteryPredictions().name(), timeout)
+                    && KafkaTopicProgress.settled(admin, topics.skillMastery().name(), timeout)
+                    && KafkaTopicProgress.settled(admin, topics.studentMastery().name(), timeout)
                     && committedToEnd(MASTERY_PREDICTIONS_SINK_GROUP, List.of(topics.masteryPredictions().name()), timeout)
                     && committedToEnd(MASTERY_HISTORY_SINK_GROUP, List.of(topics.skillMastery().name()), timeout)
                     && committedToEnd(MASTERY_CURRENT_SINK_GROUP, List.of(topics.skillMastery().name()), timeout)

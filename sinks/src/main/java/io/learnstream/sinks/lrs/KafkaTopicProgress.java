@@ -57,6 +57,21 @@ public final class KafkaTopicProgress implements TopicProgress {
         return ends;
     }
 
+    /**
+     * Whether no transaction is open on {@code topic}: every partition's last stable offset is its end. A Streams
+     * application that forwarded output from a punctuation has it in an open transaction until its next commit.
+     */
+    public static boolean settled(Admin admin, String topic, Duration timeout) {
+        TopicDescription description = await(admin.describeTopics(java.util.List.of(topic)).topicNameValues().get(topic), topic, "", timeout);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        description.partitions().forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo> stable =
+                await(admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all(), topic, "", timeout);
+        Map<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo> end =
+                await(admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all(), topic, "", timeout);
+        return stable.entrySet().stream().allMatch(e -> e.getValue().offset() == end.get(e.getKey()).offset());
+    }
+
     @Override
     public Map<Integer, Long> archivedOffsets() {
         Map<TopicPartition, OffsetAndMetadata> committed =

@@ -14,6 +14,7 @@ public final class MasteryMetrics {
     private final Counter resequenced;
     private final Counter summaries;
     private final AtomicLong waiting = new AtomicLong();
+    private final AtomicLong summariesDue = new AtomicLong();
 
     public MasteryMetrics(MeterRegistry registry) {
         withSkills = answers(registry, "with_skills");
@@ -21,6 +22,8 @@ public final class MasteryMetrics {
         late = answers(registry, "beyond_grace");
         resequenced = Counter.builder("learnstream.mastery.resequenced")
                 .description("answers applied again because an earlier answer of the student arrived after them").register(registry);
+        Gauge.builder("learnstream.mastery.summaries.due", summariesDue, AtomicLong::get)
+                .description("students whose summary is due at the next publication").register(registry);
         Gauge.builder("learnstream.mastery.waiting", waiting, AtomicLong::get)
                 .description("answers held in this instance's reorder buffers, waiting to be applied in event-time order").register(registry);
         summaries = Counter.builder("learnstream.mastery.summaries")
@@ -52,6 +55,16 @@ public final class MasteryMetrics {
     /** Answers beyond the grace period, sent to the dead letters. */
     public long late() {
         return (long) late.count();
+    }
+
+    /** That many more (positive) or fewer (negative) students' summaries are due. */
+    void summariesDue(long change) {
+        summariesDue.addAndGet(change);
+    }
+
+    /** Students of this instance's tasks whose summary is due at the next publication. */
+    public long summariesDue() {
+        return summariesDue.get();
     }
 
     /** Answers held in the reorder buffers of this instance's tasks, not yet applied. */

@@ -10,15 +10,17 @@ import java.time.Duration;
  * @param masteredThreshold a skill counts as mastered when its probability of mastery is at least this
  * @param practiceTarget the predicted success the items to practise next are chosen nearest to
  * @param practiceItems how many items to practise next are suggested per weak skill
- * @param orderingTick answers are held (wall-clock) at most two ticks and applied in event-time order, so what
- *     arrives out of order within that time costs nothing; a later straggler is re-sequenced
+ * @param orderingTick live, answers are held (wall-clock) at most two ticks and applied in event-time order, so
+ *     what arrives out of order within that time costs nothing; a later straggler is re-sequenced
  * @param reorderCapacity answers held per task at most: beyond it the earliest is applied at once (so reading a
  *     backlog, answers are put in order within a sliding window of this many)
+ * @param reorderWindow an answer is applied once the partition's stream time is this far past it (what a replay of
+ *     the past goes by); the stream counts as live when its time is within this of the clock
  * @param summaryInterval how often (wall-clock) the summaries of the students who answered since are published: a
  *     summary lists every skill of the student, so it is sent once per interval, not once per answer
  */
 public record MasteryOptions(Duration grace, double masteredThreshold, double practiceTarget, int practiceItems,
-        Duration orderingTick, int reorderCapacity, Duration summaryInterval) {
+        Duration orderingTick, int reorderCapacity, Duration reorderWindow, Duration summaryInterval) {
     public MasteryOptions {
         if (grace.isNegative()) throw new IllegalArgumentException("grace must not be negative, got " + grace);
         if (!(masteredThreshold > 0 && masteredThreshold <= 1)) {
@@ -32,6 +34,7 @@ public record MasteryOptions(Duration grace, double masteredThreshold, double pr
             throw new IllegalArgumentException("orderingTick must be positive, got " + orderingTick);
         }
         if (reorderCapacity < 1) throw new IllegalArgumentException("reorderCapacity must be positive, got " + reorderCapacity);
+        if (reorderWindow.isNegative()) throw new IllegalArgumentException("reorderWindow must not be negative, got " + reorderWindow);
         if (summaryInterval.isNegative() || summaryInterval.isZero()) {
             throw new IllegalArgumentException("summaryInterval must be positive, got " + summaryInterval);
         }
@@ -39,22 +42,23 @@ public record MasteryOptions(Duration grace, double masteredThreshold, double pr
 
     /**
      * A day of grace (a quiz app that syncs the next morning is put in order), mastered at 0.95 (the usual BKT
-     * criterion), practice items nearest a predicted success of 0.7, three per weak skill, answers held at most half a
-     * second (two ticks of 250 ms) or 2,000 answers to be put in order, summaries every 5 seconds.
+     * criterion), practice items nearest a predicted success of 0.7, three per weak skill, answers held to be put in order
+     * live at most half a second (two ticks of 250 ms), replaying the past until the stream is 10 minutes past them,
+     * and at most 10,000 per task; summaries every 5 seconds.
      */
     public static MasteryOptions defaults() {
-        return new MasteryOptions(Duration.ofDays(1), 0.95, 0.7, 3, Duration.ofMillis(250), 2_000, Duration.ofSeconds(5));
+        return new MasteryOptions(Duration.ofDays(1), 0.95, 0.7, 3, Duration.ofMillis(250), 10_000, Duration.ofMinutes(10), Duration.ofSeconds(5));
     }
 
     public MasteryOptions withGrace(Duration grace) {
-        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, reorderCapacity, summaryInterval);
+        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, reorderCapacity, reorderWindow, summaryInterval);
     }
 
     public MasteryOptions withMasteredThreshold(double masteredThreshold) {
-        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, reorderCapacity, summaryInterval);
+        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, reorderCapacity, reorderWindow, summaryInterval);
     }
 
     public MasteryOptions withReorderCapacity(int reorderCapacity) {
-        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, reorderCapacity, summaryInterval);
+        return new MasteryOptions(grace, masteredThreshold, practiceTarget, practiceItems, orderingTick, reorderCapacity, reorderWindow, summaryInterval);
     }
 }

@@ -92,13 +92,14 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
         this.students = context.getStateStore(MasteryTopology.STUDENTS_STORE);
         this.skills = new SkillStates(context.getStateStore(MasteryTopology.SKILLS_STORE));
         this.log = new AnswerLog(context.getStateStore(MasteryTopology.ANSWER_LOG_STORE));
-        this.buffer = new ReorderBuffer(context.getStateStore(MasteryTopology.REORDER_STORE), options.reorderCapacity());
+        this.buffer = new ReorderBuffer(context.getStateStore(MasteryTopology.REORDER_STORE), options.reorderCapacity(),
+                options.reorderWindow().toMillis());
         metrics.waiting(buffer.size());
-        this.summariesDue = new SummariesDue(context.getStateStore(MasteryTopology.SUMMARY_DUE_STORE));
+        this.summariesDue = new SummariesDue(context.getStateStore(MasteryTopology.SUMMARY_DUE_STORE), metrics);
         this.itemSkills = context.getStateStore(MasteryTopology.ITEM_SKILLS_STORE);
         KeyValueStore<String, ValueAndTimestamp<MasteryParameter>> published = context.getStateStore(MasteryTopology.PARAMETERS_STORE);
         this.parameters = new CurrentParameters(published, defaults);
-        context.schedule(options.orderingTick(), PunctuationType.WALL_CLOCK_TIME, now -> releaseAnswers());
+        context.schedule(options.orderingTick(), PunctuationType.WALL_CLOCK_TIME, this::releaseAnswers);
         context.schedule(options.summaryInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishSummaries());
     }
 
@@ -119,7 +120,7 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
                 .setCorrect(Answers.correct(event))
                 .setEventTime(event.getEventTime())
                 .setBeforeSkills(Map.of())
-                .build());
+                .build(), context.currentStreamTimeMs());
         metrics.waiting(1 - overflow.size());
         for (ReorderBuffer.Held held : overflow) track(held.student(), held.answer());
     }
@@ -127,12 +128,13 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
     @Override
     public void close() {
         if (buffer != null) metrics.waiting(-buffer.size()); // kept in the store: counted again where the task opens next
+        if (summariesDue != null) summariesDue.close();
     }
 
     /** Applies what the reorder buffer releases, in event-time order. */
-    private void releaseAnswers() {
+    private void releaseAnswers(long now) {
         long start = System.nanoTime();
-        List<ReorderBuffer.Held> due = buffer.tick();
+        List<ReorderBuffer.Held> due = buffer.tick(now, context.currentStreamTimeMs());
         metrics.waiting(-due.size());
         long resequencedBefore = metrics.resequenced();
         for (ReorderBuffer.Held held : due) track(held.student(), held.answer());

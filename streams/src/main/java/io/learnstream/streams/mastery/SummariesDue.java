@@ -15,17 +15,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class SummariesDue {
     private final KeyValueStore<String, Long> store;
     private final Set<String> due = new LinkedHashSet<>();
+    private final MasteryMetrics metrics;
 
-    SummariesDue(KeyValueStore<String, Long> store) {
+    SummariesDue(KeyValueStore<String, Long> store, MasteryMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         try (KeyValueIterator<String, Long> all = store.all()) {
             while (all.hasNext()) due.add(all.next().key);
         }
+        metrics.summariesDue(due.size());
+    }
+
+    /** The task closes: what is due stays in the store, counted again where the task opens next. */
+    void close() {
+        metrics.summariesDue(-due.size());
     }
 
     /** The student answered at {@code eventTime}. */
     void mark(String student, long eventTime) {
-        if (due.add(student)) store.put(student, eventTime);
+        if (due.add(student)) {
+            store.put(student, eventTime);
+            metrics.summariesDue(1);
+        }
     }
 
     /** Up to {@code max} students due (those due longest first), now no longer due. */
@@ -38,6 +49,7 @@ final class SummariesDue {
             store.delete(student);
             students.add(student);
         }
+        metrics.summariesDue(-students.size());
         return students;
     }
 }

@@ -73,6 +73,11 @@ class MasteryTopologyTest {
     }
 
     private void start(MasteryOptions options) {
+        start(options, Instant.now());
+    }
+
+    /** The topology under test, its wall-clock starting at {@code wallClock}. */
+    private void start(MasteryOptions options, Instant wallClock) {
         if (driver != null) driver.close();
         AvroSerdes serdes = AvroSerdes.create(new InMemorySchemaRegistryClient());
         Topics topics = Topics.create(serdes);
@@ -82,7 +87,7 @@ class MasteryTopologyTest {
         this.options = options;
         meters = new SimpleMeterRegistry();
         driver = new TopologyTestDriver(MasteryTopology.build(topics, serdes, options, new MasteryMetrics(meters),
-                ParameterSet.untrained()), config);
+                ParameterSet.untrained()), config, wallClock);
         events = driver.createInputTopic(topics.learningEvents().name(),
                 topics.learningEvents().keySerde().serializer(), topics.learningEvents().valueSerde().serializer());
         parameters = driver.createInputTopic(topics.masteryParameters().name(),
@@ -343,6 +348,43 @@ class MasteryTopologyTest {
     }
 
     @Test
+    void shouldHoldALiveAnswerForAtMostTwoTicksWhileOthersKeepArriving() {
+        // given the stream is live: answers of a second ago
+        start(MasteryOptions.defaults(), MONDAY_9.plusSeconds(1));
+        publish(PUBLISHED, 1);
+        driver.advanceWallClockTime(options.orderingTick()); // the first tick after a start releases all there is
+
+        // when Ann answers, and Bob answers at each tick after
+        arrive(ANN, "a1", Q1, List.of(FRACTIONS), true, MONDAY_9);
+        driver.advanceWallClockTime(options.orderingTick());
+        assertThat(predictions.isEmpty()).as("after one tick").isTrue();
+        arrive(BOB, "b1", Q1, List.of(FRACTIONS), true, MONDAY_9.plusMillis(300));
+        driver.advanceWallClockTime(options.orderingTick());
+
+        // then Ann's answer is applied at the second tick, Bob's not yet
+        assertThat(predictions.readValuesToList()).extracting(MasteryPrediction::getEventId).containsExactly("a1");
+        driver.advanceWallClockTime(options.orderingTick());
+        assertThat(predictions.readValuesToList()).extracting(MasteryPrediction::getEventId).containsExactly("b1");
+    }
+
+    @Test
+    void shouldApplyAnswersOfThePastOnceTheStreamIsAWindowPastThem() {
+        // given a replay of the past: event times months behind the clock
+        publish(PUBLISHED, 1);
+
+        // when Ann's answers arrive, each a minute later, the ticks passing but answers arriving at every one
+        for (int i = 0; i < 12; i++) {
+            arrive(ANN, "a" + i, Q1, List.of(FRACTIONS), true, MONDAY_9.plusSeconds(60L * i));
+            driver.advanceWallClockTime(options.orderingTick());
+        }
+
+        // then only those ten minutes behind the stream are applied; the rest once the input goes quiet
+        assertThat(predictions.readValuesToList()).extracting(MasteryPrediction::getEventId).containsExactly("a0", "a1");
+        release();
+        assertThat(predictions.readValuesToList()).hasSize(10);
+    }
+
+    @Test
     void shouldApplyTheEarliestHeldAnswerAtOnceWhenTheBufferIsFull() {
         // given a reorder buffer of two answers
         start(MasteryOptions.defaults().withReorderCapacity(2));
@@ -418,10 +460,9 @@ class MasteryTopologyTest {
         events.pipeInput(student, event(student, eventId, item, skills, correct, at), at);
     }
 
-    /** Two ticks of the reorder buffer: what arrived before is applied. */
+    /** The input goes quiet for as long as the reorder buffer waits: what arrived before is applied. */
     private void release() {
-        driver.advanceWallClockTime(options.orderingTick());
-        driver.advanceWallClockTime(options.orderingTick());
+        for (int tick = 0; tick <= ReorderBuffer.QUIET_TICKS; tick++) driver.advanceWallClockTime(options.orderingTick());
     }
 
     private LearningEvent event(String student, String eventId, String item, List<String> skills, Boolean correct, Instant at) {
