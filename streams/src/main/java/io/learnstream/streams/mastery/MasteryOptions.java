@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param orderingTick live, answers are held (wall-clock) at most two ticks and applied in event-time order, so
  *     what arrives out of order within that time costs nothing; a later straggler is re-sequenced
  * @param reorderCapacity answers held per task at most: beyond it the earliest is applied at once (so reading a
- *     backlog, answers are put in order within a sliding window of this many)
+ *     backlog, answers are put in order within a sliding window of this many); 0: no reorder buffer, each answer is
+ *     applied as it arrives and one that comes after a later answer of its student is re-sequenced
  * @param reorderWindow an answer is applied once the partition's stream time is this far past it (what a replay of
  *     the past goes by); the stream counts as live when its time is within this of the clock
  * @param summaryInterval how often (wall-clock) the summaries of the students who answered since are published: a
@@ -33,7 +34,7 @@ public record MasteryOptions(Duration grace, double masteredThreshold, double pr
         if (orderingTick.isNegative() || orderingTick.isZero()) {
             throw new IllegalArgumentException("orderingTick must be positive, got " + orderingTick);
         }
-        if (reorderCapacity < 1) throw new IllegalArgumentException("reorderCapacity must be positive, got " + reorderCapacity);
+        if (reorderCapacity < 0) throw new IllegalArgumentException("reorderCapacity must not be negative, got " + reorderCapacity);
         if (reorderWindow.isNegative()) throw new IllegalArgumentException("reorderWindow must not be negative, got " + reorderWindow);
         if (summaryInterval.isNegative() || summaryInterval.isZero()) {
             throw new IllegalArgumentException("summaryInterval must be positive, got " + summaryInterval);

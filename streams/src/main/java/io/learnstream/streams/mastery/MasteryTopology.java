@@ -10,6 +10,7 @@ import io.learnstream.schemas.serde.AvroSerdes;
 import io.learnstream.schemas.topic.Topics;
 import io.learnstream.streams.EventTimeExtractor;
 import io.learnstream.streams.mastery.model.ParameterSet;
+import java.util.HashSet;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,8 +34,8 @@ import org.apache.kafka.streams.state.Stores;
  * item-skills (compacted)        ──▶ global mastery-item-skills store (the districts' imported mappings)
  * mastery-parameters (compacted) ──▶ global mastery-parameters store (fitted models; switch on meta/version)
  * learning-events (keyed by student, as accepted)
- *   └─ mastery-track ── mastery-reorder-buffer, mastery-students, mastery-skills, mastery-answer-log,
- *        │              mastery-summary-due stores
+ *   └─ mastery-track ── mastery-students, mastery-skills, mastery-answer-log, mastery-summary-due stores
+ *        │              (and mastery-reorder-buffer when answers are held to be ordered)
  *        │                (no repartition: a student's order kept)
  *        ├─▶ mastery-predictions (each model's P(correct) before the answer, and the outcome)
  *        ├─▶ skill-mastery (per student × skill, with items to practise next)
@@ -72,16 +73,18 @@ public final class MasteryTopology {
                         .withKeySerde(topics.itemSkills().keySerde())
                         .withValueSerde(topics.itemSkills().valueSerde()));
 
-        Set<StoreBuilder<?>> stores = Set.of(
+        Set<StoreBuilder<?>> stores = new HashSet<>(Set.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STUDENTS_STORE), Serdes.String(),
                         serdes.value(MasteryStudentState.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKILLS_STORE), Serdes.String(),
                         serdes.value(MasterySkillState.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ANSWER_LOG_STORE), Serdes.String(),
                         serdes.value(AnswerLogEntry.class)),
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(REORDER_STORE), Serdes.String(),
-                        serdes.value(AnswerLogEntry.class)),
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUMMARY_DUE_STORE), Serdes.String(), Serdes.Long()));
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUMMARY_DUE_STORE), Serdes.String(), Serdes.Long())));
+        if (options.reorderCapacity() > 0) {
+            stores.add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(REORDER_STORE), Serdes.String(),
+                    serdes.value(AnswerLogEntry.class)));
+        }
         builder.stream(topics.learningEvents().name(), Consumed.with(topics.learningEvents().keySerde(), topics.learningEvents().valueSerde())
                         .withTimestampExtractor(new EventTimeExtractor())
                         .withName("mastery-learning-events-source"))

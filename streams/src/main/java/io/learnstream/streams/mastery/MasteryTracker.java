@@ -92,14 +92,16 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
         this.students = context.getStateStore(MasteryTopology.STUDENTS_STORE);
         this.skills = new SkillStates(context.getStateStore(MasteryTopology.SKILLS_STORE));
         this.log = new AnswerLog(context.getStateStore(MasteryTopology.ANSWER_LOG_STORE));
-        this.buffer = new ReorderBuffer(context.getStateStore(MasteryTopology.REORDER_STORE), options.reorderCapacity(),
-                options.reorderWindow().toMillis());
-        metrics.waiting(buffer.size());
+        if (options.reorderCapacity() > 0) {
+            this.buffer = new ReorderBuffer(context.getStateStore(MasteryTopology.REORDER_STORE), options.reorderCapacity(),
+                    options.reorderWindow().toMillis());
+            metrics.waiting(buffer.size());
+            context.schedule(options.orderingTick(), PunctuationType.WALL_CLOCK_TIME, this::releaseAnswers);
+        }
         this.summariesDue = new SummariesDue(context.getStateStore(MasteryTopology.SUMMARY_DUE_STORE), metrics);
         this.itemSkills = context.getStateStore(MasteryTopology.ITEM_SKILLS_STORE);
         KeyValueStore<String, ValueAndTimestamp<MasteryParameter>> published = context.getStateStore(MasteryTopology.PARAMETERS_STORE);
         this.parameters = new CurrentParameters(published, defaults);
-        context.schedule(options.orderingTick(), PunctuationType.WALL_CLOCK_TIME, this::releaseAnswers);
         context.schedule(options.summaryInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishSummaries());
     }
 
@@ -112,7 +114,8 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
             deadLetter(record, event, cutoff);
             return;
         }
-        List<ReorderBuffer.Held> overflow = buffer.hold(Topics.tenantScopedKey(event.getTenantId(), event.getStudentKey()), AnswerLogEntry.newBuilder()
+        String student = Topics.tenantScopedKey(event.getTenantId(), event.getStudentKey());
+        AnswerLogEntry answer = AnswerLogEntry.newBuilder()
                 .setEventId(event.getEventId())
                 .setCourseId(event.getCourseId())
                 .setItemId(event.getActivityId())
@@ -120,7 +123,12 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
                 .setCorrect(Answers.correct(event))
                 .setEventTime(event.getEventTime())
                 .setBeforeSkills(Map.of())
-                .build(), context.currentStreamTimeMs());
+                .build();
+        if (buffer == null) {
+            track(student, answer);
+            return;
+        }
+        List<ReorderBuffer.Held> overflow = buffer.hold(student, answer, context.currentStreamTimeMs());
         metrics.waiting(1 - overflow.size());
         for (ReorderBuffer.Held held : overflow) track(held.student(), held.answer());
     }

@@ -329,10 +329,10 @@ class MasteryTopologyTest {
 
     @Test
     void shouldApplyAnswersArrivingOutOfOrderTogetherInEventTimeOrder() {
+        // given a reorder buffer; Ann's four answers arrive in order, and Bob's same answers arrive together in the order 0, 2, 3, 1
+        start(MasteryOptions.defaults().withReorderCapacity(10_000));
         publish(PUBLISHED, 1);
         List<Boolean> outcomes = List.of(true, false, true, true);
-
-        // given Ann's four answers arrive in order, and Bob's same answers arrive together in the order 0, 2, 3, 1
         for (int i = 0; i < 4; i++) answer(ANN, "ann-" + i, Q1, List.of(FRACTIONS), outcomes.get(i), MONDAY_9.plusSeconds(60L * i));
         for (int i : new int[] {0, 2, 3, 1}) arrive(BOB, "bob-" + i, Q1, List.of(FRACTIONS), outcomes.get(i), MONDAY_9.plusSeconds(60L * i));
         release();
@@ -349,8 +349,8 @@ class MasteryTopologyTest {
 
     @Test
     void shouldHoldALiveAnswerForAtMostTwoTicksWhileOthersKeepArriving() {
-        // given the stream is live: answers of a second ago
-        start(MasteryOptions.defaults(), MONDAY_9.plusSeconds(1));
+        // given a reorder buffer, and the stream is live: answers of a second ago
+        start(MasteryOptions.defaults().withReorderCapacity(10_000), MONDAY_9.plusSeconds(1));
         publish(PUBLISHED, 1);
         driver.advanceWallClockTime(options.orderingTick()); // the first tick after a start releases all there is
 
@@ -369,7 +369,8 @@ class MasteryTopologyTest {
 
     @Test
     void shouldApplyAnswersOfThePastOnceTheStreamIsAWindowPastThem() {
-        // given a replay of the past: event times months behind the clock
+        // given a reorder buffer, and a replay of the past: event times months behind the clock
+        start(MasteryOptions.defaults().withReorderCapacity(10_000));
         publish(PUBLISHED, 1);
 
         // when Ann's answers arrive, each a minute later, the ticks passing but answers arriving at every one
@@ -401,6 +402,15 @@ class MasteryTopologyTest {
         release();
         assertThat(predictions.readValuesToList()).extracting(MasteryPrediction::getEventId).containsExactly("a1", "a2");
         assertThat(meters.get("learnstream.mastery.resequenced").counter().count()).isZero();
+    }
+
+    @Test
+    void shouldApplyEachAnswerAsItArrivesWithoutAReorderBuffer() {
+        publish(PUBLISHED, 1);
+
+        arrive(ANN, "a1", Q1, List.of(FRACTIONS), true, MONDAY_9);
+
+        assertThat(predictions.readValuesToList()).extracting(MasteryPrediction::getEventId).containsExactly("a1");
     }
 
     @Test
