@@ -58,44 +58,36 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path dir = Files.createTempDirectory("learnstream-bench-");
-            System.setProperty("learnstream.log.dir", dir.resolve("logs").toString());
-            try {
-                IngestBenchmark.Result result;
-                try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dir, 0, 0, 0, partitions, Optional.ofNullable(chdbLibrary))
-                        .frontDoorOnly(), new SimpleMeterRegistry())) {
-                    Credentials credential = DemoDistrict.ensure(stack.pipeline().directory(), dir.resolve("secrets"));
-                    result = new IngestBenchmark(statements, warmup, warmupLimit, batch, clients).run(stack, credential, System.out);
-                }
-                System.out.printf(Locale.ROOT, """
+            IngestBenchmark.Result result = onFreshStack(partitions, chdbLibrary, (stack, dir) -> {
+                Credentials credential = DemoDistrict.ensure(stack.pipeline().directory(), dir.resolve("secrets"));
+                return new IngestBenchmark(statements, warmup, warmupLimit, batch, clients).run(stack, credential, System.out);
+            });
+            System.out.printf(Locale.ROOT, """
 
-                        ingest benchmark (%,d statements, batches of %d, %d HTTP clients, %d partitions, records of %.0f bytes on average)
-                          HTTP front door:  %,.0f statements/s   p50 %.1f ms   p99 %.1f ms per request   %.0f µs CPU per statement
-                                            (in its %.1f s: JIT compiling %.1f s, GC %.1f s)
-                          raw producer:     %,.0f records/s      (median of %d runs: %s; same records, same settings: acks=all, idempotent, lz4)   %.0f µs CPU per record
-                          ratio:            %.2f
-                          (CPU is the whole process's: broker, front door and the benchmark's clients share it)
-                          front door's own work (parse, validate, hash, records; one thread, no HTTP, no broker; best of %d passes): %.1f µs CPU per statement
-                          so even with free HTTP the ratio could reach about %.2f here (raw µs / (raw µs + own work µs))
-                          HTTP floor:       %,.0f statements/s   (median of %d runs: %s)   %.0f µs CPU per statement
-                                            (the same requests from the same clients to the same HTTP server, answered by writing the
-                                            same records with the same settings: no authentication, parsing, validation or hashing)
-                          floor ratio:      %.2f   (what HTTP and the clients leave of the raw rate: no front door passes it here)
-                          least work:       %.1f µs CPU per statement (read every JSON token with the duplicate-name check and SHA-256
-                                            as many bytes; one thread): a front door doing only that would reach about %.2f
-                                            (floor ratio × floor µs / (floor µs + least work µs))
-                        """, result.statements(), result.batchSize(), result.clients(), partitions, result.averageRecordBytes(),
-                        result.httpPerSecond(), result.p50Millis(), result.p99Millis(), result.httpCpuMicrosPerStatement(),
-                        result.measuredSeconds(), result.jitMillis() / 1e3, result.gcMillis() / 1e3,
-                        result.rawPerSecond(), IngestBenchmark.RAW_RUNS,
-                        runs(result.rawRuns()),
-                        result.rawCpuMicrosPerRecord(), result.ratio(), IngestBenchmark.OWN_WORK_PASSES - 1, result.frontDoorWorkMicrosPerStatement(), result.ceiling(),
-                        result.floorPerSecond(), IngestBenchmark.FLOOR_RUNS, runs(result.floorRuns()), result.floorCpuMicrosPerStatement(), result.floorRatio(),
-                        result.leastWorkMicrosPerStatement(), result.leastWorkRatio());
-                return 0;
-            } finally {
-                delete(dir);
-            }
+                    ingest benchmark (%,d statements, batches of %d, %d HTTP clients, %d partitions, records of %.0f bytes on average)
+                      HTTP front door:  %,.0f statements/s   p50 %.1f ms   p99 %.1f ms per request   %.0f µs CPU per statement
+                                        (in its %.1f s: JIT compiling %.1f s, GC %.1f s)
+                      raw producer:     %,.0f records/s      (median of %d runs: %s; same records, same settings: acks=all, idempotent, lz4)   %.0f µs CPU per record
+                      ratio:            %.2f
+                      (CPU is the whole process's: broker, front door and the benchmark's clients share it)
+                      front door's own work (parse, validate, hash, records; one thread, no HTTP, no broker; best of %d passes): %.1f µs CPU per statement
+                      so even with free HTTP the ratio could reach about %.2f here (raw µs / (raw µs + own work µs))
+                      HTTP floor:       %,.0f statements/s   (median of %d runs: %s)   %.0f µs CPU per statement
+                                        (the same requests from the same clients to the same HTTP server, answered by writing the
+                                        same records with the same settings: no authentication, parsing, validation or hashing)
+                      floor ratio:      %.2f   (what HTTP and the clients leave of the raw rate: no front door passes it here)
+                      least work:       %.1f µs CPU per statement (read every JSON token with the duplicate-name check and SHA-256
+                                        as many bytes; one thread): a front door doing only that would reach about %.2f
+                                        (floor ratio × floor µs / (floor µs + least work µs))
+                    """, result.statements(), result.batchSize(), result.clients(), partitions, result.averageRecordBytes(),
+                    result.httpPerSecond(), result.p50Millis(), result.p99Millis(), result.httpCpuMicrosPerStatement(),
+                    result.measuredSeconds(), result.jitMillis() / 1e3, result.gcMillis() / 1e3,
+                    result.rawPerSecond(), IngestBenchmark.RAW_RUNS,
+                    runs(result.rawRuns()),
+                    result.rawCpuMicrosPerRecord(), result.ratio(), IngestBenchmark.OWN_WORK_PASSES - 1, result.frontDoorWorkMicrosPerStatement(), result.ceiling(),
+                    result.floorPerSecond(), IngestBenchmark.FLOOR_RUNS, runs(result.floorRuns()), result.floorCpuMicrosPerStatement(), result.floorRatio(),
+                    result.leastWorkMicrosPerStatement(), result.leastWorkRatio());
+            return 0;
         }
 
         private static String runs(double[] rates) {
@@ -135,19 +127,28 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path dir = Files.createTempDirectory("learnstream-bench-");
-            System.setProperty("learnstream.log.dir", dir.resolve("logs").toString());
-            try {
-                StreamsBenchmark.Result result;
-                try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dir, 0, 0, 0, partitions, Optional.ofNullable(chdbLibrary))
-                        .frontDoorOnly(), new SimpleMeterRegistry())) {
-                    result = new StreamsBenchmark(students, answersPerStudent, items, skills, rounds).run(stack, partitions, System.out);
-                }
-                System.out.print(StreamsBenchmark.report(result));
-                return 0;
-            } finally {
-                Ingest.delete(dir);
-            }
+            StreamsBenchmark.Result result = onFreshStack(partitions, chdbLibrary,
+                    (stack, dir) -> new StreamsBenchmark(students, answersPerStudent, items, skills, rounds).run(stack, partitions, System.out));
+            System.out.print(StreamsBenchmark.report(result));
+            return 0;
+        }
+    }
+
+    /** What a benchmark does on its stack. */
+    @FunctionalInterface
+    interface OnStack<R> {
+        R run(EmbeddedStack stack, Path dataDir) throws Exception;
+    }
+
+    /** Runs {@code work} on a fresh embedded stack (the front door, broker, registry, chDB) in a temporary directory, deleted after. */
+    static <R> R onFreshStack(int partitions, Path chdbLibrary, OnStack<R> work) throws Exception {
+        Path dir = Files.createTempDirectory("learnstream-bench-");
+        System.setProperty("learnstream.log.dir", dir.resolve("logs").toString());
+        try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dir, 0, 0, 0, partitions, Optional.ofNullable(chdbLibrary))
+                .frontDoorOnly(), new SimpleMeterRegistry())) {
+            return work.run(stack, dir);
+        } finally {
+            Ingest.delete(dir);
         }
     }
 }

@@ -406,6 +406,7 @@ class MasteryTopologyTest {
 
     @Test
     void shouldApplyEachAnswerAsItArrivesWithoutAReorderBuffer() {
+        start(MasteryOptions.defaults().withReorderCapacity(0));
         publish(PUBLISHED, 1);
 
         arrive(ANN, "a1", Q1, List.of(FRACTIONS), true, MONDAY_9);
