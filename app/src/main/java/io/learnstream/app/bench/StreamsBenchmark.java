@@ -4,6 +4,7 @@ import io.learnstream.app.pipeline.Pipeline;
 import io.learnstream.app.stack.EmbeddedStack;
 import io.learnstream.schemas.avro.LearningEvent;
 import io.learnstream.schemas.topic.Topics;
+import io.learnstream.sinks.lrs.KafkaTopicProgress;
 import io.learnstream.streams.mastery.MasteryMetrics;
 import io.learnstream.streams.mastery.MasteryOptions;
 import io.learnstream.streams.mastery.MasteryTopology;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,7 +41,8 @@ import org.apache.kafka.streams.Topology;
  * answers ({@link SyntheticAnswers}) are written once to the learning-events topic of an embedded broker; then, in
  * rounds, the {@link PassThroughTopology} and the mastery topology each read all of them from the start as a new
  * application, with the pipeline's own Streams settings (exactly-once v2, its commit interval). A run's time is from
- * the application's first RUNNING to its committed offsets (so its output, transactionally) covering the whole input.
+ * the application's first RUNNING until its committed offsets cover the whole input, no answer is held in its reorder
+ * buffers and no transaction is open on its outputs (so all its output is committed).
  * Figures are the median of the rounds; the ratio is mastery's over the pass-through's.
  */
 public final class StreamsBenchmark {
@@ -110,10 +113,12 @@ public final class StreamsBenchmark {
             List<Run> runs = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 runs.add(measure(pipeline, admin, "pass-through", round, ends, total,
-                        () -> PassThroughTopology.build(topics), out));
+                        () -> PassThroughTopology.build(topics), () -> true, List.of(PassThroughTopology.OUTPUT), out));
+                MasteryMetrics metrics = new MasteryMetrics(new SimpleMeterRegistry());
+                // done when no answer is held back for ordering either (student summaries follow on their own interval)
                 runs.add(measure(pipeline, admin, "mastery", round, ends, total,
-                        () -> MasteryTopology.build(topics, pipeline.serdes(), MasteryOptions.defaults(),
-                                new MasteryMetrics(new SimpleMeterRegistry())), out));
+                        () -> MasteryTopology.build(topics, pipeline.serdes(), MasteryOptions.defaults(), metrics),
+                        () -> metrics.waiting() == 0, List.of(topics.masteryPredictions().name(), topics.skillMastery().name()), out));
             }
             return new Result(answers.size(), students, skills, partitions, runs);
         }
@@ -148,8 +153,12 @@ public final class StreamsBenchmark {
                 .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
+    /**
+     * One run: from RUNNING until the committed offsets cover the input, {@code drained} holds and no transaction is
+     * open on {@code outputs} (so all the output of the input is committed).
+     */
     private static Run measure(Pipeline pipeline, Admin admin, String name, int round, Map<TopicPartition, Long> ends, long total,
-            Supplier<Topology> topology, PrintStream out) throws Exception {
+            Supplier<Topology> topology, BooleanSupplier drained, List<String> outputs, PrintStream out) throws Exception {
         String applicationId = "learnstream-bench-" + name + "-" + round + "-" + System.nanoTime();
         CountDownLatch running = new CountDownLatch(1);
         KafkaStreams streams = new KafkaStreams(topology.get(), pipeline.streamsProperties(applicationId));
@@ -164,7 +173,7 @@ public final class StreamsBenchmark {
             long deadline = start + RUN_BOUND.toNanos();
             long nextProgress = start + PROGRESS_EVERY.toNanos();
             long done;
-            while ((done = committed(admin, applicationId, ends)) < total) {
+            while ((done = committed(admin, applicationId, ends)) < total || !drained.getAsBoolean() || !settled(admin, outputs)) {
                 if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.PENDING_ERROR) {
                     throw new IllegalStateException(name + " failed; see the log");
                 }
@@ -187,6 +196,10 @@ public final class StreamsBenchmark {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
         }
+    }
+
+    private static boolean settled(Admin admin, List<String> topics) {
+        return topics.stream().allMatch(topic -> KafkaTopicProgress.settled(admin, topic, Duration.ofSeconds(10)));
     }
 
     private static long committed(Admin admin, String group, Map<TopicPartition, Long> ends) throws Exception {
