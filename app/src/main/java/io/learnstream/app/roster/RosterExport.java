@@ -1,6 +1,9 @@
 package io.learnstream.app.roster;
 
+import io.learnstream.app.simulate.SimulatorConfig;
 import io.learnstream.app.simulate.activity.Term;
+import io.learnstream.app.simulate.district.DistrictGenerator;
+import io.learnstream.app.simulate.district.DistrictSpec;
 import io.learnstream.app.simulate.district.CourseSection;
 import io.learnstream.app.simulate.district.District;
 import io.learnstream.app.simulate.district.School;
@@ -30,8 +33,21 @@ import java.util.Map;
  */
 public final class RosterExport {
     static final int LINE_ITEMS_PER_CLASS = 3;
+    /** The district of the committed sample: the simulator's default one (the district {@code demo} simulates). */
+    public static final DistrictSpec SAMPLE_DISTRICT = new DistrictSpec(SimulatorConfig.DEFAULT_DISTRICT, SimulatorConfig.DEFAULT_SEED,
+            SimulatorConfig.DEFAULT_SCHOOLS, SimulatorConfig.DEFAULT_STUDENTS, SimulatorConfig.DEFAULT_ZONE, Term.DEFAULT_WEEKS);
+    /** The term of the committed sample, fixed so that the sample does not change with the day it is written. */
+    public static final Term SAMPLE_TERM = new Term(LocalDate.of(2025, 8, 25), Term.DEFAULT_WEEKS, SimulatorConfig.DEFAULT_ZONE);
+    /** Where the committed sample is, on the class path. */
+    public static final String SAMPLE_RESOURCE = "/io/learnstream/app/roster/sample/";
 
     private RosterExport() {}
+
+    /** Writes the sample export ({@link #SAMPLE_DISTRICT} in {@link #SAMPLE_TERM}) into the directory given. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) throw new IllegalArgumentException("usage: RosterExport DIR");
+        write(DistrictGenerator.generate(SAMPLE_DISTRICT), SAMPLE_TERM, Path.of(args[0]));
+    }
 
     /** The export of {@code district} for a term of the default length starting as a simulator's first run today would. */
     public static void write(District district, Path dir) throws IOException {
@@ -150,7 +166,7 @@ public final class RosterExport {
                 LocalDate due = term.start().plusWeeks((long) n * spacing).plusDays(4);
                 LocalDate assigned = due.minusWeeks(1);
                 rows.add(List.of(section.id() + "-quiz-" + n, "", "", section.subject().title() + " quiz " + n, "", 
-                        assigned.atTime(8, 0).atOffset(ZoneOffset.UTC).toString(), due.atTime(23, 59).atOffset(ZoneOffset.UTC).toString(),
+                        assigned.atTime(8, 0).toInstant(ZoneOffset.UTC).toString(), due.atTime(23, 59).toInstant(ZoneOffset.UTC).toString(),
                         section.id(), "", "", "0", "100", section.schoolCode()));
             }
         }
