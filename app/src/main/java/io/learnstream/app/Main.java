@@ -29,13 +29,17 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main())
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@link #main} runs it: bad input of the user's exits 2 with its message, no stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main())
                 .setExecutionExceptionHandler((error, commandLine, parsed) -> {
                     // bad input of the user's (a file, an option, a district): the message says what, no stack trace
                     if (!(error instanceof IllegalArgumentException)) throw error;
                     commandLine.getErr().println("learnstream: " + error.getMessage());
                     return 2;
-                })
-                .execute(args));
+                });
     }
 }
