@@ -6,6 +6,7 @@ import io.learnstream.app.cli.DemoCommand;
 import io.learnstream.app.cli.EvalCommand;
 import io.learnstream.app.cli.FitCommand;
 import io.learnstream.app.cli.ReplayCommand;
+import io.learnstream.app.cli.RosterCommand;
 import io.learnstream.app.cli.ServeCommand;
 import io.learnstream.app.cli.SimulateCommand;
 import io.learnstream.app.cli.SkillsCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "learnstream", mixinStandardHelpOptions = true, version = "learnstream 0.1.0",
         description = "Real-time learning analytics: xAPI/Caliper in, Kafka Streams analytics, ClickHouse out.",
         subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, SqlCommand.class, BenchCommand.class, CredentialsCommand.class, SkillsCommand.class,
-                ReplayCommand.class, FitCommand.class, EvalCommand.class})
+                RosterCommand.class, ReplayCommand.class, FitCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,13 +29,17 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main())
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@link #main} runs it: bad input of the user's exits 2 with its message, no stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main())
                 .setExecutionExceptionHandler((error, commandLine, parsed) -> {
                     // bad input of the user's (a file, an option, a district): the message says what, no stack trace
                     if (!(error instanceof IllegalArgumentException)) throw error;
                     commandLine.getErr().println("learnstream: " + error.getMessage());
                     return 2;
-                })
-                .execute(args));
+                });
     }
 }

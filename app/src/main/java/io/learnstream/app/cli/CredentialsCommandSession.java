@@ -87,6 +87,11 @@ final class CredentialsCommandSession implements AutoCloseable {
         return topics;
     }
 
+    /** The Kafka this session works on. */
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
     /** Creates learnstream's topics that do not exist yet (a fresh data directory, a new cluster), as the pipeline would. */
     void ensureTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID))) {

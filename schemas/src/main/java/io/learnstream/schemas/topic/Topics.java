@@ -9,6 +9,14 @@ import io.learnstream.schemas.avro.ItemSkills;
 import io.learnstream.schemas.avro.LearningEvent;
 import io.learnstream.schemas.avro.MasteryParameter;
 import io.learnstream.schemas.avro.MasteryPrediction;
+import io.learnstream.schemas.avro.RosterAcademicSession;
+import io.learnstream.schemas.avro.RosterClass;
+import io.learnstream.schemas.avro.RosterCourse;
+import io.learnstream.schemas.avro.RosterEnrollment;
+import io.learnstream.schemas.avro.RosterImport;
+import io.learnstream.schemas.avro.RosterLineItem;
+import io.learnstream.schemas.avro.RosterOrg;
+import io.learnstream.schemas.avro.RosterUser;
 import io.learnstream.schemas.avro.SkillMastery;
 import io.learnstream.schemas.avro.StudentMastery;
 import io.learnstream.schemas.avro.StudentSkill;
@@ -40,6 +48,17 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param masteryPredictions for every scored answer, each model's prediction made before it, keyed by student
  * @param skillMastery per student and skill mastery, an update stream (latest value per key wins)
  * @param studentMastery per student strengths, weaknesses and practice items, compacted, keyed {@code <tenant>/<studentKey>}
+ * @param rosterOrgs the orgs (district, schools) of imported OneRoster exports, compacted, keyed {@code <tenant>/<sourcedId>}
+ * @param rosterAcademicSessions the academic sessions (terms, school years) of imported rosters, compacted, keyed
+ *     {@code <tenant>/<sourcedId>}
+ * @param rosterCourses the courses of imported rosters, compacted, keyed {@code <tenant>/<sourcedId>}
+ * @param rosterClasses the classes of imported rosters, compacted, keyed {@code <tenant>/<sourcedId>}
+ * @param rosterUsers the users of imported rosters (personal data), compacted, keyed {@code <tenant>/<sourcedId>}
+ * @param rosterEnrollments the enrollments of imported rosters, compacted, keyed {@code <tenant>/<sourcedId>}
+ * @param rosterLineItems the line items (assignments, due dates) of imported rosters, compacted, keyed
+ *     {@code <tenant>/<sourcedId>}
+ * @param rosterImports per district, the marker of its last completed roster import (written after all its records),
+ *     compacted, keyed by tenant id
  */
 public record Topics(
         Topic<String, XapiStatementRecord> xapiStatements,
@@ -54,7 +73,15 @@ public record Topics(
         Topic<String, MasteryParameter> masteryParameters,
         Topic<String, MasteryPrediction> masteryPredictions,
         Topic<StudentSkill, SkillMastery> skillMastery,
-        Topic<String, StudentMastery> studentMastery) {
+        Topic<String, StudentMastery> studentMastery,
+        Topic<String, RosterOrg> rosterOrgs,
+        Topic<String, RosterAcademicSession> rosterAcademicSessions,
+        Topic<String, RosterCourse> rosterCourses,
+        Topic<String, RosterClass> rosterClasses,
+        Topic<String, RosterUser> rosterUsers,
+        Topic<String, RosterEnrollment> rosterEnrollments,
+        Topic<String, RosterLineItem> rosterLineItems,
+        Topic<String, RosterImport> rosterImports) {
 
     public static final String XAPI_STATEMENTS = "learnstream.xapi-statements";
     public static final String CALIPER_EVENTS = "learnstream.caliper-events";
@@ -69,6 +96,14 @@ public record Topics(
     public static final String MASTERY_PREDICTIONS = "learnstream.mastery-predictions";
     public static final String SKILL_MASTERY = "learnstream.skill-mastery";
     public static final String STUDENT_MASTERY = "learnstream.student-mastery";
+    public static final String ROSTER_ORGS = "learnstream.roster-orgs";
+    public static final String ROSTER_ACADEMIC_SESSIONS = "learnstream.roster-academic-sessions";
+    public static final String ROSTER_COURSES = "learnstream.roster-courses";
+    public static final String ROSTER_CLASSES = "learnstream.roster-classes";
+    public static final String ROSTER_USERS = "learnstream.roster-users";
+    public static final String ROSTER_ENROLLMENTS = "learnstream.roster-enrollments";
+    public static final String ROSTER_LINE_ITEMS = "learnstream.roster-line-items";
+    public static final String ROSTER_IMPORTS = "learnstream.roster-imports";
     /**
      * The most content one attachment record carries: 1,000,000 octets, so that with its key, the other fields and
      * the batch overhead (even when compression grows incompressible data a little) it stays under Kafka's default
@@ -90,7 +125,15 @@ public record Topics(
                 new Topic<>(MASTERY_PARAMETERS, Serdes.String(), serdes.value(MasteryParameter.class)),
                 new Topic<>(MASTERY_PREDICTIONS, Serdes.String(), serdes.value(MasteryPrediction.class)),
                 new Topic<>(SKILL_MASTERY, serdes.key(StudentSkill.class), serdes.value(SkillMastery.class)),
-                new Topic<>(STUDENT_MASTERY, Serdes.String(), serdes.value(StudentMastery.class)));
+                new Topic<>(STUDENT_MASTERY, Serdes.String(), serdes.value(StudentMastery.class)),
+                new Topic<>(ROSTER_ORGS, Serdes.String(), serdes.value(RosterOrg.class)),
+                new Topic<>(ROSTER_ACADEMIC_SESSIONS, Serdes.String(), serdes.value(RosterAcademicSession.class)),
+                new Topic<>(ROSTER_COURSES, Serdes.String(), serdes.value(RosterCourse.class)),
+                new Topic<>(ROSTER_CLASSES, Serdes.String(), serdes.value(RosterClass.class)),
+                new Topic<>(ROSTER_USERS, Serdes.String(), serdes.value(RosterUser.class)),
+                new Topic<>(ROSTER_ENROLLMENTS, Serdes.String(), serdes.value(RosterEnrollment.class)),
+                new Topic<>(ROSTER_LINE_ITEMS, Serdes.String(), serdes.value(RosterLineItem.class)),
+                new Topic<>(ROSTER_IMPORTS, Serdes.String(), serdes.value(RosterImport.class)));
     }
 
     /** The key of a statement or event record: ids are unique per district. */
@@ -100,7 +143,9 @@ public record Topics(
 
     public List<Topic<?, ?>> all() {
         return List.of(xapiStatements, caliperEvents, learningEvents, engagementDaily, deadLetters, districts, credentials,
-                xapiAttachments, itemSkills, masteryParameters, masteryPredictions, skillMastery, studentMastery);
+                xapiAttachments, itemSkills, masteryParameters, masteryPredictions, skillMastery, studentMastery,
+                rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
+                rosterImports);
     }
 
     /**
@@ -113,6 +158,8 @@ public record Topics(
 
     /** Topics that hold the latest value per key (compacted). */
     public List<Topic<?, ?>> compacted() {
-        return List.of(engagementDaily, districts, credentials, xapiAttachments, itemSkills, masteryParameters, studentMastery);
+        return List.of(engagementDaily, districts, credentials, xapiAttachments, itemSkills, masteryParameters, studentMastery,
+                rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
+                rosterImports);
     }
 }
