@@ -1,6 +1,10 @@
 package io.learnstream.schemas.topic;
 
+import io.learnstream.schemas.avro.Alert;
+import io.learnstream.schemas.avro.AlertFeedback;
 import io.learnstream.schemas.avro.CaliperEventRecord;
+import io.learnstream.schemas.avro.ClassLineItems;
+import io.learnstream.schemas.avro.ClassTeachers;
 import io.learnstream.schemas.avro.Credential;
 import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.avro.District;
@@ -9,18 +13,21 @@ import io.learnstream.schemas.avro.ItemSkills;
 import io.learnstream.schemas.avro.LearningEvent;
 import io.learnstream.schemas.avro.MasteryParameter;
 import io.learnstream.schemas.avro.MasteryPrediction;
+import io.learnstream.schemas.avro.RiskParameter;
+import io.learnstream.schemas.avro.RiskScore;
 import io.learnstream.schemas.avro.RosterAcademicSession;
 import io.learnstream.schemas.avro.RosterClass;
 import io.learnstream.schemas.avro.RosterCourse;
 import io.learnstream.schemas.avro.RosterEnrollment;
+import io.learnstream.schemas.avro.RosterIdentity;
 import io.learnstream.schemas.avro.RosterImport;
 import io.learnstream.schemas.avro.RosterLineItem;
 import io.learnstream.schemas.avro.RosterOrg;
 import io.learnstream.schemas.avro.RosterUser;
 import io.learnstream.schemas.avro.SkillMastery;
+import io.learnstream.schemas.avro.StudentCourseDay;
 import io.learnstream.schemas.avro.StudentMastery;
 import io.learnstream.schemas.avro.StudentSkill;
-import io.learnstream.schemas.avro.StudentCourseDay;
 import io.learnstream.schemas.avro.XapiAttachmentRecord;
 import io.learnstream.schemas.avro.XapiStatementRecord;
 import io.learnstream.schemas.serde.AvroSerdes;
@@ -59,6 +66,13 @@ import org.apache.kafka.common.serialization.Serdes;
  *     {@code <tenant>/<sourcedId>}
  * @param rosterImports per district, the marker of its last completed roster import (written after all its records),
  *     compacted, keyed by tenant id
+ * @param classTeachers per roster class, its teachers (primary and co-teachers), derived from roster-enrollments, compacted, keyed {@code <tenant>/<classSourcedId>}
+ * @param classLineItems per roster class, its start and its line items with due dates, derived from the roster, compacted, keyed {@code <tenant>/<classSourcedId>}
+ * @param rosterIdentities the identifiers tools may name a roster user by (personal data), derived from roster-users, compacted, keyed {@code <tenant>/<token>}
+ * @param riskParameters the fitted risk model, compacted, single partition, keyed by entry key
+ * @param riskScores the risk history: each student's risk per class with its reasons, keyed {@code <tenant>/<classId>}
+ * @param alerts intervention alerts addressed to a class's teachers, compacted, keyed by alert id (latest status wins)
+ * @param alertFeedback teachers' acknowledgements and dismissals of alerts (labels for the model), keyed {@code <tenant>/<classId>}
  */
 public record Topics(
         Topic<String, XapiStatementRecord> xapiStatements,
@@ -81,7 +95,14 @@ public record Topics(
         Topic<String, RosterUser> rosterUsers,
         Topic<String, RosterEnrollment> rosterEnrollments,
         Topic<String, RosterLineItem> rosterLineItems,
-        Topic<String, RosterImport> rosterImports) {
+        Topic<String, RosterImport> rosterImports,
+        Topic<String, ClassTeachers> classTeachers,
+        Topic<String, ClassLineItems> classLineItems,
+        Topic<String, RosterIdentity> rosterIdentities,
+        Topic<String, RiskParameter> riskParameters,
+        Topic<String, RiskScore> riskScores,
+        Topic<String, Alert> alerts,
+        Topic<String, AlertFeedback> alertFeedback) {
 
     public static final String XAPI_STATEMENTS = "learnstream.xapi-statements";
     public static final String CALIPER_EVENTS = "learnstream.caliper-events";
@@ -104,6 +125,13 @@ public record Topics(
     public static final String ROSTER_ENROLLMENTS = "learnstream.roster-enrollments";
     public static final String ROSTER_LINE_ITEMS = "learnstream.roster-line-items";
     public static final String ROSTER_IMPORTS = "learnstream.roster-imports";
+    public static final String CLASS_TEACHERS = "learnstream.class-teachers";
+    public static final String CLASS_LINE_ITEMS = "learnstream.class-line-items";
+    public static final String ROSTER_IDENTITIES = "learnstream.roster-identities";
+    public static final String RISK_PARAMETERS = "learnstream.risk-parameters";
+    public static final String RISK_SCORES = "learnstream.risk-scores";
+    public static final String ALERTS = "learnstream.alerts";
+    public static final String ALERT_FEEDBACK = "learnstream.alert-feedback";
     /**
      * The most content one attachment record carries: 1,000,000 octets, so that with its key, the other fields and
      * the batch overhead (even when compression grows incompressible data a little) it stays under Kafka's default
@@ -133,7 +161,14 @@ public record Topics(
                 new Topic<>(ROSTER_USERS, Serdes.String(), serdes.value(RosterUser.class)),
                 new Topic<>(ROSTER_ENROLLMENTS, Serdes.String(), serdes.value(RosterEnrollment.class)),
                 new Topic<>(ROSTER_LINE_ITEMS, Serdes.String(), serdes.value(RosterLineItem.class)),
-                new Topic<>(ROSTER_IMPORTS, Serdes.String(), serdes.value(RosterImport.class)));
+                new Topic<>(ROSTER_IMPORTS, Serdes.String(), serdes.value(RosterImport.class)),
+                new Topic<>(CLASS_TEACHERS, Serdes.String(), serdes.value(ClassTeachers.class)),
+                new Topic<>(CLASS_LINE_ITEMS, Serdes.String(), serdes.value(ClassLineItems.class)),
+                new Topic<>(ROSTER_IDENTITIES, Serdes.String(), serdes.value(RosterIdentity.class)),
+                new Topic<>(RISK_PARAMETERS, Serdes.String(), serdes.value(RiskParameter.class)),
+                new Topic<>(RISK_SCORES, Serdes.String(), serdes.value(RiskScore.class)),
+                new Topic<>(ALERTS, Serdes.String(), serdes.value(Alert.class)),
+                new Topic<>(ALERT_FEEDBACK, Serdes.String(), serdes.value(AlertFeedback.class)));
     }
 
     /** The key of a statement or event record: ids are unique per district. */
@@ -145,7 +180,7 @@ public record Topics(
         return List.of(xapiStatements, caliperEvents, learningEvents, engagementDaily, deadLetters, districts, credentials,
                 xapiAttachments, itemSkills, masteryParameters, masteryPredictions, skillMastery, studentMastery,
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
-                rosterImports);
+                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, riskScores, alerts, alertFeedback);
     }
 
     /**
@@ -153,13 +188,13 @@ public record Topics(
      * were written (a parameter publication's marker after its entries).
      */
     public List<Topic<?, ?>> singlePartition() {
-        return List.of(masteryParameters);
+        return List.of(masteryParameters, riskParameters);
     }
 
     /** Topics that hold the latest value per key (compacted). */
     public List<Topic<?, ?>> compacted() {
         return List.of(engagementDaily, districts, credentials, xapiAttachments, itemSkills, masteryParameters, studentMastery,
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
-                rosterImports);
+                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, alerts);
     }
 }
