@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.learnstream.ingest.identity.PseudonymKey;
+import io.learnstream.ingest.identity.StudentKeys;
 import io.learnstream.ingest.xapi.StatementNormalizer;
 import io.learnstream.ingest.xapi.UnprocessableStatementException;
 import io.learnstream.ingest.xapi.XapiDuration;
@@ -22,7 +23,8 @@ import java.util.Set;
  *   <caption>LearningEvent fields from a Caliper event</caption>
  *   <tr><th>field</th><th>from</th></tr>
  *   <tr><td>eventId, tenantId</td><td>the record's (the event's {@code urn:uuid:} id as sent)</td></tr>
- *   <tr><td>studentKey</td><td>{@code key.studentKey("caliper:" + learner id)}. The learner is the {@code actor}
+ *   <tr><td>studentKey</td><td>{@code key.studentKey("caliper:" + learner id)} (or what the given {@link StudentKeys}
+ *       make of it: the intake's key of the roster user the id is linked to). The learner is the {@code actor}
  *       (an IRI string or an object's {@code id}), except where the specification makes the actor someone else:
  *       for a GradeEvent the actor is the grader, so the learner is the graded Attempt's {@code assignee}; for a
  *       SessionEvent {@code TimedOut} the actor is the application, so the learner is the Session's {@code user}
@@ -93,6 +95,18 @@ public final class CaliperNormalizer {
      *     stored event that is not a Caliper event); the reason names the property, for the dead-letter topic
      */
     public LearningEvent normalize(CaliperEventRecord record, PseudonymKey key) throws UnprocessableStatementException {
+        return normalize(record, key, key);
+    }
+
+    /**
+     * The learning event of an accepted Caliper event, the student key made by {@code students} of
+     * {@value #STUDENT_PREFIX}{@code <learner id>} (the intake links learners its district's roster knows).
+     *
+     * @param key the district's pseudonymisation secret, for the registration
+     * @throws UnprocessableStatementException as {@link #normalize(CaliperEventRecord, PseudonymKey)}
+     */
+    public LearningEvent normalize(CaliperEventRecord record, PseudonymKey key, StudentKeys students)
+            throws UnprocessableStatementException {
         JsonNode event = parse(record.getEvent());
         String type = requiredText(event, "type");
         String action = CaliperVocabulary.canonicalAction(requiredText(event, "action"));
@@ -113,7 +127,7 @@ public final class CaliperNormalizer {
         return LearningEvent.newBuilder()
                 .setEventId(record.getEventId())
                 .setTenantId(record.getTenantId())
-                .setStudentKey(key.studentKey(STUDENT_PREFIX + learner))
+                .setStudentKey(students.studentKey(STUDENT_PREFIX + learner))
                 .setCourseId(courseOf(event, activity, object))
                 .setActivityId(CaliperEntities.id(activity))
                 .setActivityType(typeIriOf(activity))

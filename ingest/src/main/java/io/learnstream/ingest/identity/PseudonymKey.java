@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * actor's identifier, so it is stable for one district, different between districts, and cannot be
  * reversed to a name or e-mail address without the secret.
  */
-public final class PseudonymKey {
+public final class PseudonymKey implements StudentKeys {
     private static final String ALGORITHM = "HmacSHA256";
     /** 128 bits of the HMAC, hex: short enough for keys and sort orders, far from collisions. */
     private static final int KEY_BYTES = 16;
@@ -28,6 +28,7 @@ public final class PseudonymKey {
     }
 
     /** The student key for an actor identifier such as {@code mbox:mailto:ann@example.org}. */
+    @Override
     public String studentKey(String actorIdentifier) {
         byte[] digest = macs.get().doFinal(actorIdentifier.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest, 0, KEY_BYTES);

@@ -1,7 +1,7 @@
 package io.learnstream.ingest.xapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnstream.ingest.identity.PseudonymKey;
+import io.learnstream.ingest.identity.StudentKeys;
 import io.learnstream.schemas.avro.LearningEvent;
 
 /** Turns a validated xAPI statement into the pipeline's {@link LearningEvent}: pseudonymous, flat, typed. */
@@ -22,7 +22,13 @@ public final class StatementNormalizer {
         this(SkillSources.defaults());
     }
 
-    public LearningEvent normalize(Statement statement, String tenantId, PseudonymKey key, String tool)
+    /**
+     * The learning event of a statement.
+     *
+     * @param keys how the actor's identifier ({@link ActorIdentifier}) becomes the student key: the district's
+     *     {@link io.learnstream.ingest.identity.PseudonymKey}, or the intake's roster linking
+     */
+    public LearningEvent normalize(Statement statement, String tenantId, StudentKeys keys, String tool)
             throws UnprocessableStatementException {
         JsonNode json = statement.json();
         JsonNode actor = json.get("actor");
@@ -40,7 +46,7 @@ public final class StatementNormalizer {
         return LearningEvent.newBuilder()
                 .setEventId(statement.id().toString())
                 .setTenantId(tenantId)
-                .setStudentKey(key.studentKey(identifier))
+                .setStudentKey(keys.studentKey(identifier))
                 .setCourseId(courseOf(context))
                 .setActivityId(activityIdOf(object))
                 .setActivityType(object.path("definition").path("type").asText(null))

@@ -2,14 +2,18 @@ package io.learnstream.streams.intake;
 
 import io.learnstream.ingest.attachments.Sha2;
 import io.learnstream.ingest.caliper.CaliperNormalizer;
-import io.learnstream.ingest.identity.PseudonymKey;
+import io.learnstream.ingest.xapi.StatementNormalizer;
 import io.learnstream.ingest.xapi.UnprocessableStatementException;
 import io.learnstream.schemas.avro.CaliperEventRecord;
 import io.learnstream.schemas.avro.LearningEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Caliper events as intake input; every event is learning activity. */
+/**
+ * Caliper events as intake input; every event is learning activity. The learner ({@code caliper:<id>}) is linked
+ * by its id; the class is the course the normalizer found (the event's {@code group}, else up {@code isPartOf}) when
+ * it names a class of the district's roster.
+ */
 final class CaliperSource implements IntakeSource<CaliperEventRecord> {
     private final CaliperNormalizer normalizer = new CaliperNormalizer();
 
@@ -40,7 +44,14 @@ final class CaliperSource implements IntakeSource<CaliperEventRecord> {
     }
 
     @Override
-    public Optional<LearningEvent> normalize(CaliperEventRecord value, PseudonymKey key) throws UnprocessableStatementException {
-        return Optional.of(normalizer.normalize(value, key));
+    public Optional<LearningEvent> normalize(CaliperEventRecord value, DistrictRoster roster) throws UnprocessableStatementException {
+        LearningEvent event = normalizer.normalize(value, roster.key(), roster);
+        if (!StatementNormalizer.UNKNOWN_COURSE.equals(event.getCourseId())) {
+            roster.classOf(event.getCourseId()).ifPresent(found -> {
+                event.setClassId(found);
+                event.setCourseId(found);
+            });
+        }
+        return Optional.of(event);
     }
 }

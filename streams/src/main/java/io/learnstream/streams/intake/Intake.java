@@ -4,6 +4,8 @@ import io.learnstream.ingest.xapi.UnprocessableStatementException;
 import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.avro.District;
 import io.learnstream.schemas.avro.LearningEvent;
+import io.learnstream.schemas.avro.RosterClass;
+import io.learnstream.schemas.avro.RosterIdentity;
 import io.learnstream.schemas.topic.Topics;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,22 +21,30 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * Turns stored input (xAPI statements, Caliper events) into learning events, exactly once per id of a district:
  * the first record of an id is the input (its content hash is remembered); a later record with the same content
  * is a duplicate and is skipped, one with other content (two requests raced past the LRS's conflict check) goes
- * to the dead-letter topic. The learner's identifier is pseudonymised with the district's secret.
+ * to the dead-letter topic. The learner's identifier is pseudonymised with the district's secret, as the roster
+ * user's when the district's roster knows it ({@link DistrictRoster}).
  */
 final class Intake<V> implements Processor<String, V, String, SpecificRecord> {
     private final IntakeSource<V> source;
     private final String idsStore;
     private final String districtsStore;
+    private final String identitiesStore;
+    private final String classesStore;
     private final DistrictKeys keys = new DistrictKeys();
     private final IntakeMetrics metrics;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, String> ids;
     private TimestampedKeyValueStore<String, District> districts;
+    private TimestampedKeyValueStore<String, RosterIdentity> identities;
+    private TimestampedKeyValueStore<String, RosterClass> classes;
 
-    Intake(IntakeSource<V> source, String idsStore, String districtsStore, IntakeMetrics metrics) {
+    Intake(IntakeSource<V> source, String idsStore, String districtsStore, String identitiesStore, String classesStore,
+            IntakeMetrics metrics) {
         this.source = source;
         this.idsStore = idsStore;
         this.districtsStore = districtsStore;
+        this.identitiesStore = identitiesStore;
+        this.classesStore = classesStore;
         this.metrics = metrics;
     }
 
@@ -43,6 +53,8 @@ final class Intake<V> implements Processor<String, V, String, SpecificRecord> {
         this.context = context;
         this.ids = context.getStateStore(idsStore);
         this.districts = context.getStateStore(districtsStore);
+        this.identities = context.getStateStore(identitiesStore);
+        this.classes = context.getStateStore(classesStore);
     }
 
     @Override
@@ -70,8 +82,9 @@ final class Intake<V> implements Processor<String, V, String, SpecificRecord> {
         }
         ids.put(id, hash);
         Optional<LearningEvent> event;
+        DistrictRoster roster = new DistrictRoster(source.tenantId(input), keys.keyOf(district.value()), identities, classes);
         try {
-            event = source.normalize(input, keys.keyOf(district.value()));
+            event = source.normalize(input, roster);
         } catch (UnprocessableStatementException | RuntimeException e) {
             deadLetter(record, input, e.getMessage());
             return;
@@ -94,6 +107,7 @@ final class Intake<V> implements Processor<String, V, String, SpecificRecord> {
         context.forward(new Record<String, SpecificRecord>(learning.getStudentKey(), learning, learning.getEventTime().toEpochMilli(),
                 record.headers()));
         metrics.event();
+        metrics.linking(roster.linked(), learning.getClassId() != null);
     }
 
     private void deadLetter(Record<String, V> record, V input, String reason) {

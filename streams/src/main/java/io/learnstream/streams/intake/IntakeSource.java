@@ -1,6 +1,5 @@
 package io.learnstream.streams.intake;
 
-import io.learnstream.ingest.identity.PseudonymKey;
 import io.learnstream.ingest.xapi.UnprocessableStatementException;
 import io.learnstream.schemas.avro.LearningEvent;
 import java.util.Optional;
@@ -23,8 +22,11 @@ interface IntakeSource<V> {
 
     /**
      * The learning event, or empty when the input is valid but not learning activity (e.g. a voiding statement).
+     * The learner's key comes from {@code roster} (linked to a roster user when the district's roster knows the
+     * identifier), and so does the class ({@code classId}, and {@code courseId} the same) when the input names one
+     * the roster holds.
      *
      * @throws UnprocessableStatementException when it cannot be turned into a learning event, with the reason
      */
-    Optional<LearningEvent> normalize(V value, PseudonymKey key) throws UnprocessableStatementException;
+    Optional<LearningEvent> normalize(V value, DistrictRoster roster) throws UnprocessableStatementException;
 }

@@ -1,6 +1,8 @@
 package io.learnstream.streams.intake;
 
 import io.learnstream.ingest.xapi.SkillSources;
+import io.learnstream.schemas.avro.RosterClass;
+import io.learnstream.schemas.avro.RosterIdentity;
 import io.learnstream.schemas.serde.AvroSerdes;
 import io.learnstream.schemas.topic.Topic;
 import io.learnstream.schemas.topic.Topics;
@@ -25,8 +27,11 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * districts (compacted) ──▶ global districts store (pseudonym secrets)
+ * roster-identities (compacted, derived by RosterIndexTopology) ──▶ global intake-roster-identities store
+ * roster-classes (compacted)    ──▶ global intake-roster-classes store
  * xapi-statements (keyed district/actor hash: a learner's statements in order on one partition)
- *                  ──▶ intake-xapi:    first write of an id only, pseudonymise, normalise
+ *                  ──▶ intake-xapi:    first write of an id only, pseudonymise (as the roster user when linked),
+ *                                      find the roster class, normalise
  * caliper-events  (keyed district/id) ──▶ intake-caliper: the same for Caliper events
  *     ├─▶ learning-events (keyed by student key, timestamped with event time)
  *     └─▶ dead-letters (conflicting duplicates, unknown districts, unusable input)
@@ -39,6 +44,8 @@ public final class IntakeTopology {
     public static final String DISTRICTS_STORE = "intake-districts";
     public static final String STATEMENT_IDS_STORE = "intake-statement-ids";
     public static final String CALIPER_IDS_STORE = "intake-caliper-ids";
+    public static final String IDENTITIES_STORE = "intake-roster-identities";
+    public static final String CLASSES_STORE = "intake-roster-classes";
     public static final String XAPI_INTAKE = "intake-xapi";
     public static final String CALIPER_INTAKE = "intake-caliper";
 
@@ -52,7 +59,7 @@ public final class IntakeTopology {
                 .process(new ProcessorSupplier<String, V, String, SpecificRecord>() {
                     @Override
                     public Processor<String, V, String, SpecificRecord> get() {
-                        return new Intake<>(source, idsStore, DISTRICTS_STORE, metrics);
+                        return new Intake<>(source, idsStore, DISTRICTS_STORE, IDENTITIES_STORE, CLASSES_STORE, metrics);
                     }
 
                     @Override
@@ -70,14 +77,29 @@ public final class IntakeTopology {
 
     /** The intake; {@code skills} says where statements name the skills their object exercises. */
     public static Topology build(Topics topics, AvroSerdes serdes, IntakeMetrics metrics, SkillSources skills) {
+        return build(topics, serdes, metrics, skills, ClassSources.defaults());
+    }
+
+    /** The intake; {@code classes} says where statements name their roster class besides their context activities. */
+    public static Topology build(Topics topics, AvroSerdes serdes, IntakeMetrics metrics, SkillSources skills, ClassSources classes) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.globalTable(topics.districts().name(),
                 Consumed.with(topics.districts().keySerde(), topics.districts().valueSerde()).withName("districts-source"),
                 Materialized.<String, io.learnstream.schemas.avro.District, KeyValueStore<Bytes, byte[]>>as(DISTRICTS_STORE)
                         .withKeySerde(topics.districts().keySerde())
                         .withValueSerde(topics.districts().valueSerde()));
+        builder.globalTable(topics.rosterIdentities().name(),
+                Consumed.with(topics.rosterIdentities().keySerde(), topics.rosterIdentities().valueSerde()).withName("roster-identities-source"),
+                Materialized.<String, RosterIdentity, KeyValueStore<Bytes, byte[]>>as(IDENTITIES_STORE)
+                        .withKeySerde(topics.rosterIdentities().keySerde())
+                        .withValueSerde(topics.rosterIdentities().valueSerde()));
+        builder.globalTable(topics.rosterClasses().name(),
+                Consumed.with(topics.rosterClasses().keySerde(), topics.rosterClasses().valueSerde()).withName("roster-classes-source"),
+                Materialized.<String, RosterClass, KeyValueStore<Bytes, byte[]>>as(CLASSES_STORE)
+                        .withKeySerde(topics.rosterClasses().keySerde())
+                        .withValueSerde(topics.rosterClasses().valueSerde()));
 
-        intake(builder, topics.xapiStatements(), new XapiSource(skills), STATEMENT_IDS_STORE, XAPI_INTAKE, topics, metrics);
+        intake(builder, topics.xapiStatements(), new XapiSource(skills, classes), STATEMENT_IDS_STORE, XAPI_INTAKE, topics, metrics);
         intake(builder, topics.caliperEvents(), new CaliperSource(), CALIPER_IDS_STORE, CALIPER_INTAKE, topics, metrics);
         return builder.build();
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learnstream.ingest.identity.PseudonymKey;
 import io.learnstream.ingest.xapi.Statement;
 import io.learnstream.ingest.xapi.SkillSources;
 import io.learnstream.ingest.xapi.StatementNormalizer;
@@ -15,15 +14,20 @@ import io.learnstream.schemas.avro.XapiStatementRecord;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Stored xAPI statements as intake input. Voiding statements are not learning activity. */
+/**
+ * Stored xAPI statements as intake input. Voiding statements are not learning activity. The class is the first of
+ * {@link ClassSources#candidates} that names a class of the district's roster.
+ */
 final class XapiSource implements IntakeSource<XapiStatementRecord> {
     static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 
     private final ObjectMapper json = new ObjectMapper();
     private final StatementNormalizer normalizer;
+    private final ClassSources classes;
 
-    XapiSource(SkillSources skills) {
+    XapiSource(SkillSources skills, ClassSources classes) {
         this.normalizer = new StatementNormalizer(skills);
+        this.classes = classes;
     }
 
     @Override
@@ -52,7 +56,7 @@ final class XapiSource implements IntakeSource<XapiStatementRecord> {
     }
 
     @Override
-    public Optional<LearningEvent> normalize(XapiStatementRecord stored, PseudonymKey key) throws UnprocessableStatementException {
+    public Optional<LearningEvent> normalize(XapiStatementRecord stored, DistrictRoster roster) throws UnprocessableStatementException {
         JsonNode tree;
         try {
             tree = json.readTree(stored.getStatement());
@@ -65,6 +69,15 @@ final class XapiSource implements IntakeSource<XapiStatementRecord> {
         if (VOIDED.equals(statement.path("verb").path("id").asText())) return Optional.empty();
         Statement parsed = new Statement(UUID.fromString(stored.getStatementId()), statement,
                 XapiTimestamps.parse(statement.path("timestamp").asText()), stored.getStored(), stored.getContentHash());
-        return Optional.of(normalizer.normalize(parsed, stored.getTenantId(), key, stored.getTool()));
+        LearningEvent event = normalizer.normalize(parsed, stored.getTenantId(), roster, stored.getTool());
+        for (String candidate : classes.candidates(statement)) {
+            Optional<String> found = roster.classOf(candidate);
+            if (found.isPresent()) {
+                event.setClassId(found.get());
+                event.setCourseId(found.get());
+                break;
+            }
+        }
+        return Optional.of(event);
     }
 }
