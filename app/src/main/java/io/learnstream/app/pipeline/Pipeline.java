@@ -49,6 +49,9 @@ import io.learnstream.streams.intake.IntakeTopology;
 import io.learnstream.streams.mastery.MasteryMetrics;
 import io.learnstream.streams.mastery.MasteryTopology;
 import io.learnstream.streams.mastery.ParameterPublication;
+import io.learnstream.streams.roster.RosterIndexMetrics;
+import io.learnstream.streams.roster.RosterIndexTopology;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import io.learnstream.schemas.avro.MasteryParameter;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -96,6 +99,7 @@ public final class Pipeline implements AutoCloseable {
     public static final String STREAMS_APPLICATION_ID = "learnstream-engagement";
     public static final String INTAKE_APPLICATION_ID = "learnstream-intake";
     public static final String MASTERY_APPLICATION_ID = "learnstream-mastery";
+    public static final String ROSTER_INDEX_APPLICATION_ID = "learnstream-roster-index";
     /** How long one question to the broker may take while waiting for the pipeline to catch up. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -131,7 +135,7 @@ public final class Pipeline implements AutoCloseable {
      */
     private record Analytics(KafkaStreams intake, List<String> intakeInputs, KafkaStreams engagement, List<String> engagementInputs,
             TopicSink<StudentCourseDay, EngagementDaily> sink, KafkaStreams mastery, List<String> masteryInputs,
-            MasteryMetrics masteryMetrics) {}
+            MasteryMetrics masteryMetrics, KafkaStreams rosterIndex) {}
 
     private Pipeline(PipelineConfig config, AvroSerdes serdes, Topics topics, TenantDirectory directory, IngestMetrics ingestMetrics,
             IngestServer ingest, Analytics analytics, ColumnStore store, Admin admin) {
@@ -208,9 +212,15 @@ public final class Pipeline implements AutoCloseable {
                 KafkaStreams mastery = new KafkaStreams(masteryTopology, streamsProperties(config, MASTERY_APPLICATION_ID));
                 started.push(() -> mastery.close(Duration.ofSeconds(30)));
                 mastery.setUncaughtExceptionHandler(stopOnError("mastery"));
+                // the roster's indexes (identities, class teachers, class line items) the intake and later parts read
+                Topology rosterIndexTopology = RosterIndexTopology.build(topics, serdes, new RosterIndexMetrics(meters));
+                KafkaStreams rosterIndex = new KafkaStreams(rosterIndexTopology, streamsProperties(config, ROSTER_INDEX_APPLICATION_ID));
+                started.push(() -> rosterIndex.close(Duration.ofSeconds(30)));
+                rosterIndex.setUncaughtExceptionHandler(stopOnError("roster index"));
                 intake.start();
                 streams.start();
                 mastery.start();
+                rosterIndex.start();
                 TopicSink<StudentCourseDay, EngagementDaily> engagementSink = sink(topics.engagementDaily(), ENGAGEMENT_SINK_GROUP,
                         config, store, new EngagementDailyRows(Clock.systemUTC()), deadLetters, meters);
                 started.push(run(engagementSink, "learnstream-sink-engagement-daily"));
@@ -224,7 +234,7 @@ public final class Pipeline implements AutoCloseable {
                         new StudentMasteryRows(Clock.systemUTC()), deadLetters, meters), STUDENT_MASTERY_SINK_GROUP));
                 analytics = new Analytics(intake, inputTopics(intakeTopology, INTAKE_APPLICATION_ID),
                         streams, inputTopics(engagementTopology, STREAMS_APPLICATION_ID), engagementSink,
-                        mastery, inputTopics(masteryTopology, MASTERY_APPLICATION_ID), masteryMetrics);
+                        mastery, inputTopics(masteryTopology, MASTERY_APPLICATION_ID), masteryMetrics, rosterIndex);
             }
             if (config.runs(Part.ARCHIVE)) {
                 TopicSink<String, XapiStatementRecord> archiveSink = sink(topics.xapiStatements(), ARCHIVE_SINK_GROUP, config, store,
@@ -351,6 +361,37 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * How many roster identities (identifiers of roster users) the intake holds now, for all districts: what it links
+     * learners by (0 on an instance without analytics, or before its global store is ready). Counts by reading the
+     * store: for tests and status, not for a hot path.
+     */
+    public long rosterIdentitiesHeld() {
+        return analytics == null ? 0 : countGlobal(IntakeTopology.IDENTITIES_STORE);
+    }
+
+    /** How many roster classes the intake holds now, for all districts: what it finds classes by. As {@link #rosterIdentitiesHeld()}. */
+    public long rosterClassesHeld() {
+        return analytics == null ? 0 : countGlobal(IntakeTopology.CLASSES_STORE);
+    }
+
+    private long countGlobal(String storeName) {
+        try {
+            ReadOnlyKeyValueStore<String, ValueAndTimestamp<Object>> held = analytics.intake().store(
+                    StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.timestampedKeyValueStore()));
+            long count = 0;
+            try (KeyValueIterator<String, ValueAndTimestamp<Object>> all = held.all()) {
+                while (all.hasNext()) {
+                    all.next();
+                    count++;
+                }
+            }
+            return count;
+        } catch (InvalidStateStoreException notYet) {
+            return 0;
+        }
+    }
+
     public long statementsAccepted() {
         return ingestMetrics.acceptedCount();
     }
@@ -398,6 +439,7 @@ public final class Pipeline implements AutoCloseable {
             requireRunning("intake", analytics.intake());
             requireRunning("engagement", analytics.engagement());
             requireRunning("mastery", analytics.mastery());
+            requireRunning("roster index", analytics.rosterIndex());
             passes = caughtUp(Duration.ofNanos(Math.max(1, Math.min(PROBE_TIMEOUT.toNanos(), deadline - System.nanoTime())))) ? passes + 1 : 0;
             if (passes == 2) return true;
             Thread.sleep(200);
