@@ -106,7 +106,7 @@ public final class RosterIndexTopology {
     private static void classTeachers(StreamsBuilder builder, Topics topics) {
         Topic<String, RosterEnrollment> enrollments = topics.rosterEnrollments();
         Topic<String, ClassTeachers> out = topics.classTeachers();
-        builder.table(enrollments.name(), Consumed.with(enrollments.keySerde(), enrollments.valueSerde()).withName("roster-index-enrollments-source"),
+        builder.table(enrollments.name(), Consumed.with(enrollments.keySerde(), enrollments.valueSerde()).withName("roster-index-enrollments"),
                         Materialized.<String, RosterEnrollment, KeyValueStore<Bytes, byte[]>>as(ENROLLMENTS_STORE)
                                 .withKeySerde(enrollments.keySerde()).withValueSerde(enrollments.valueSerde()))
                 .filter((key, enrollment) -> TEACHER.equals(enrollment.getRole()), Named.as("roster-index-teacher-enrollments"))
