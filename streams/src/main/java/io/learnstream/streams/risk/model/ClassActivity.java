@@ -1,0 +1,58 @@
+package io.learnstream.streams.risk.model;
+
+import java.util.Arrays;
+
+/**
+ * What the risk model remembers of one class: the distinct activities its students touched (the coverage
+ * denominator), whether its tools send activity beyond submissions, and the distribution of its students' 7-day
+ * activity as of the last tick (the percentile).
+ */
+public final class ClassActivity {
+    private int[] activities = new int[0];
+    private boolean withActivityData;
+    private ActivityDistribution distribution = ActivityDistribution.empty();
+
+    public static ClassActivity empty() {
+        return new ClassActivity();
+    }
+
+    /** Notes an event of one of the class's students. */
+    public boolean apply(RiskEvent event) {
+        boolean changed = false;
+        if (event.kind() == RiskEvent.Kind.ACTIVITY && !withActivityData) {
+            withActivityData = true;
+            changed = true;
+        }
+        if (event.kind() == RiskEvent.Kind.ACTIVITY || event.kind() == RiskEvent.Kind.SUBMISSION) {
+            int at = Arrays.binarySearch(activities, event.activity());
+            if (at < 0) {
+                int insert = -at - 1;
+                int[] grown = new int[activities.length + 1];
+                System.arraycopy(activities, 0, grown, 0, insert);
+                grown[insert] = event.activity();
+                System.arraycopy(activities, insert, grown, insert + 1, activities.length - insert);
+                activities = grown;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    public int activities() { return activities.length; }
+    public int[] activityHashes() { return activities.clone(); }
+    public boolean withActivityData() { return withActivityData; }
+    public ActivityDistribution distribution() { return distribution; }
+
+    /** Replaces the distribution with the one a tick built. */
+    public void distribution(ActivityDistribution next) {
+        this.distribution = next;
+    }
+
+    public static ClassActivity restore(int[] activities, boolean withActivityData, ActivityDistribution distribution) {
+        ClassActivity c = new ClassActivity();
+        c.activities = activities.clone();
+        c.withActivityData = withActivityData;
+        c.distribution = distribution;
+        return c;
+    }
+}
