@@ -1,7 +1,5 @@
 package io.learnstream.streams.risk.model;
 
-import java.util.Arrays;
-
 /**
  * What the risk model remembers of one class: the distinct activities its students touched (the coverage
  * denominator), whether its tools send activity beyond submissions, and the distribution of its students' 7-day
@@ -24,13 +22,8 @@ public final class ClassActivity {
             changed = true;
         }
         if (event.kind() == RiskEvent.Kind.ACTIVITY || event.kind() == RiskEvent.Kind.SUBMISSION) {
-            int at = Arrays.binarySearch(activities, event.activity());
-            if (at < 0) {
-                int insert = -at - 1;
-                int[] grown = new int[activities.length + 1];
-                System.arraycopy(activities, 0, grown, 0, insert);
-                grown[insert] = event.activity();
-                System.arraycopy(activities, insert, grown, insert + 1, activities.length - insert);
+            int[] grown = SortedInts.with(activities, event.activity());
+            if (grown != activities) {
                 activities = grown;
                 changed = true;
             }

@@ -1,6 +1,5 @@
 package io.learnstream.streams.risk.model;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -71,14 +70,7 @@ public final class StudentActivity {
     }
 
     private void touch(int activity) {
-        int at = Arrays.binarySearch(touched, activity);
-        if (at >= 0) return;
-        int insert = -at - 1;
-        int[] grown = new int[touched.length + 1];
-        System.arraycopy(touched, 0, grown, 0, insert);
-        grown[insert] = activity;
-        System.arraycopy(touched, insert, grown, insert + 1, touched.length - insert);
-        touched = grown;
+        touched = SortedInts.with(touched, activity);
     }
 
     private static int slot(long day) {
