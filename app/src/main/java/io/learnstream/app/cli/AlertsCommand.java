@@ -5,6 +5,7 @@ import io.learnstream.app.alerts.AlertFilter;
 import io.learnstream.app.alerts.AlertListing;
 import io.learnstream.app.alerts.FeedbackAction;
 import io.learnstream.app.alerts.LatestAlerts;
+import io.learnstream.embedded.EmbeddedKafkaException;
 import io.learnstream.schemas.avro.Alert;
 import io.learnstream.schemas.topic.TopicTableConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -67,7 +68,7 @@ public final class AlertsCommand implements Runnable {
         public Integer call() {
             AlertFilter filter = new AlertFilter(Optional.ofNullable(district), Optional.ofNullable(classId), Optional.ofNullable(teacher),
                     status == StatusOption.open);
-            try (CredentialsCommandSession session = CredentialsCommandSession.open(where.target(), new SimpleMeterRegistry())) {
+            try (CredentialsCommandSession session = open(where)) {
                 if (district != null && !session.directory().districts().exists(district)) {
                     throw new IllegalArgumentException("district '" + district + "' is unknown (create it with learnstream credentials add)");
                 }
@@ -123,7 +124,7 @@ public final class AlertsCommand implements Runnable {
         String by;
 
         int send(CommandSpec spec, FeedbackAction action) {
-            try (CredentialsCommandSession session = CredentialsCommandSession.open(where.target(), new SimpleMeterRegistry())) {
+            try (CredentialsCommandSession session = open(where)) {
                 Instant now = Instant.now();
                 AlertAnswer answer = AlertAnswer.of(alertId, Optional.ofNullable(latestAlerts(session).get(alertId)), action, by, now);
                 session.publisher().send(session.topics().alertFeedback(), answer.key(), answer.feedback(), now.toEpochMilli()).join();
@@ -141,5 +142,18 @@ public final class AlertsCommand implements Runnable {
         session.ensureTopics(); // so a first look on a fresh cluster finds alerts compacted with the pipeline's partitions
         return LatestAlerts.read(session.topics().alerts(),
                 TopicTableConfig.of(session.bootstrapServers()).withClientId(CredentialsCommandSession.CLIENT_ID));
+    }
+
+    /**
+     * The session on the Kafka {@code where} names. A data directory a running demo holds is the usual mistake of a
+     * teacher's first try: it is answered with the message saying to pass the demo's addresses, not a stack trace.
+     */
+    private static CredentialsCommandSession open(CredentialsCommandOptions where) {
+        try {
+            return CredentialsCommandSession.open(where.target(), new SimpleMeterRegistry());
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof EmbeddedKafkaException) throw new IllegalArgumentException(e.getMessage(), e);
+            throw e;
+        }
     }
 }
