@@ -61,7 +61,7 @@ public final class AlertsCommand implements Runnable {
         String teacher;
 
         @Option(names = "--status", defaultValue = "open",
-                description = "open (the default) or all: acknowledged, dismissed and cleared alerts too (${COMPLETION-CANDIDATES})")
+                description = "open (the default) or all (acknowledged, dismissed and cleared alerts too)")
         StatusOption status;
 
         @Override
