@@ -1,5 +1,6 @@
 package io.learnstream.app;
 
+import io.learnstream.app.cli.AlertsCommand;
 import io.learnstream.app.cli.CredentialsCommand;
 import io.learnstream.app.cli.BenchCommand;
 import io.learnstream.app.cli.DemoCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "learnstream", mixinStandardHelpOptions = true, version = "learnstream 0.1.0",
         description = "Real-time learning analytics: xAPI/Caliper in, Kafka Streams analytics, ClickHouse out.",
         subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, SqlCommand.class, BenchCommand.class, CredentialsCommand.class, SkillsCommand.class,
-                RosterCommand.class, ReplayCommand.class, FitCommand.class, EvalCommand.class})
+                RosterCommand.class, AlertsCommand.class, ReplayCommand.class, FitCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -62,6 +62,10 @@ import io.learnstream.sinks.mastery.MasteryCurrentRows;
 import io.learnstream.sinks.mastery.MasteryHistoryRows;
 import io.learnstream.sinks.mastery.MasteryPredictionRows;
 import io.learnstream.sinks.mastery.StudentMasteryRows;
+import io.learnstream.sinks.alerts.AlertFeedbackRows;
+import io.learnstream.sinks.alerts.AlertRows;
+import io.learnstream.sinks.risk.RiskCurrentRows;
+import io.learnstream.sinks.risk.RiskHistoryRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,6 +114,10 @@ public final class Pipeline implements AutoCloseable {
     public static final String MASTERY_HISTORY_SINK_GROUP = "learnstream-sink-mastery-history";
     public static final String MASTERY_CURRENT_SINK_GROUP = "learnstream-sink-mastery-current";
     public static final String STUDENT_MASTERY_SINK_GROUP = "learnstream-sink-student-mastery";
+    public static final String RISK_HISTORY_SINK_GROUP = "learnstream-sink-risk-history";
+    public static final String RISK_CURRENT_SINK_GROUP = "learnstream-sink-risk-current";
+    public static final String ALERTS_SINK_GROUP = "learnstream-sink-alerts";
+    public static final String ALERT_FEEDBACK_SINK_GROUP = "learnstream-sink-alert-feedback";
     /** Attachment records one insert of the attachment sink takes at most (each up to 1 MB of data, sent as base64). */
     static final int ATTACHMENT_SINK_BATCH = 16;
     /** Statement ids the duplicate filter is sized for (about 24 MB at 1% false positives); more only raise that rate. */
@@ -232,6 +240,15 @@ public final class Pipeline implements AutoCloseable {
                         new MasteryCurrentRows(Clock.systemUTC()), deadLetters, meters), MASTERY_CURRENT_SINK_GROUP));
                 started.push(run(sink(topics.studentMastery(), STUDENT_MASTERY_SINK_GROUP, config, store,
                         new StudentMasteryRows(Clock.systemUTC()), deadLetters, meters), STUDENT_MASTERY_SINK_GROUP));
+                // risk scores, alerts and the teachers' answers to them (whoever writes those topics)
+                started.push(run(sink(topics.riskScores(), RISK_HISTORY_SINK_GROUP, config, store,
+                        new RiskHistoryRows(Clock.systemUTC()), deadLetters, meters), RISK_HISTORY_SINK_GROUP));
+                started.push(run(sink(topics.riskScores(), RISK_CURRENT_SINK_GROUP, config, store,
+                        new RiskCurrentRows(Clock.systemUTC()), deadLetters, meters), RISK_CURRENT_SINK_GROUP));
+                started.push(run(sink(topics.alerts(), ALERTS_SINK_GROUP, config, store,
+                        new AlertRows(Clock.systemUTC()), deadLetters, meters), ALERTS_SINK_GROUP));
+                started.push(run(sink(topics.alertFeedback(), ALERT_FEEDBACK_SINK_GROUP, config, store,
+                        new AlertFeedbackRows(Clock.systemUTC()), deadLetters, meters), ALERT_FEEDBACK_SINK_GROUP));
                 analytics = new Analytics(intake, inputTopics(intakeTopology, INTAKE_APPLICATION_ID),
                         streams, inputTopics(engagementTopology, STREAMS_APPLICATION_ID), engagementSink,
                         mastery, inputTopics(masteryTopology, MASTERY_APPLICATION_ID), masteryMetrics, rosterIndex);
@@ -471,7 +488,11 @@ public final class Pipeline implements AutoCloseable {
                     && committedToEnd(MASTERY_PREDICTIONS_SINK_GROUP, List.of(topics.masteryPredictions().name()), timeout)
                     && committedToEnd(MASTERY_HISTORY_SINK_GROUP, List.of(topics.skillMastery().name()), timeout)
                     && committedToEnd(MASTERY_CURRENT_SINK_GROUP, List.of(topics.skillMastery().name()), timeout)
-                    && committedToEnd(STUDENT_MASTERY_SINK_GROUP, List.of(topics.studentMastery().name()), timeout);
+                    && committedToEnd(STUDENT_MASTERY_SINK_GROUP, List.of(topics.studentMastery().name()), timeout)
+                    && committedToEnd(RISK_HISTORY_SINK_GROUP, List.of(topics.riskScores().name()), timeout)
+                    && committedToEnd(RISK_CURRENT_SINK_GROUP, List.of(topics.riskScores().name()), timeout)
+                    && committedToEnd(ALERTS_SINK_GROUP, List.of(topics.alerts().name()), timeout)
+                    && committedToEnd(ALERT_FEEDBACK_SINK_GROUP, List.of(topics.alertFeedback().name()), timeout);
         } catch (KafkaException e) {
             // the broker did not answer in time, or a topic is not there yet: not caught up yet
             log.debug("could not tell whether the pipeline caught up: {}", e.getMessage());

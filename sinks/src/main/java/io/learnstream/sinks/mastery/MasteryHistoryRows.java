@@ -4,6 +4,7 @@ import io.learnstream.schemas.avro.PracticeItem;
 import io.learnstream.schemas.avro.SkillMastery;
 import io.learnstream.schemas.avro.StudentSkill;
 import io.learnstream.sinks.kafka.RowMapper;
+import io.learnstream.sinks.spi.NamedTuple;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import io.learnstream.schemas.avro.PracticeItem;
 import io.learnstream.schemas.avro.SkillLevel;
 import io.learnstream.schemas.avro.StudentMastery;
 import io.learnstream.sinks.kafka.RowMapper;
+import io.learnstream.sinks.spi.NamedTuple;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -15,7 +15,7 @@ import java.util.List;
 public final class ClickHouseSchema {
     /** The schema scripts, in the order they are applied. */
     static final List<String> SCRIPTS = List.of("001_engagement_daily.sql", "002_xapi_statements.sql", "003_xapi_attachments.sql",
-            "004_mastery.sql");
+            "004_mastery.sql", "005_risk.sql", "006_alerts.sql");
 
     private ClickHouseSchema() {}
 

@@ -137,7 +137,8 @@ public abstract class ColumnStoreContract {
         ClickHouseSchema.apply(store());
         ClickHouseSchema.apply(store());
 
-        for (String view : List.of("engagement_daily", "mastery_predictions", "mastery_history", "mastery_current", "student_mastery")) {
+        for (String view : List.of("engagement_daily", "mastery_predictions", "mastery_history", "mastery_current", "student_mastery",
+                "risk_history", "risk_current", "alerts", "alert_feedback")) {
             assertThat(store().query("SELECT count() FROM " + view + " WHERE tenant_id = 'no-such-district'").singleLong())
                     .as(view).isZero();
         }

@@ -15,14 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnstream.schemas.avro.MasteryPrediction;
 import io.learnstream.schemas.avro.SkillMastery;
 import io.learnstream.schemas.avro.StudentMastery;
+import io.learnstream.sinks.ReadmeQueries;
 import io.learnstream.sinks.clickhouse.chdb.ChdbColumnStore;
 import io.learnstream.sinks.schema.ClickHouseSchema;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The example queries of the module's README.md, run as written on the real embedded ClickHouse (chDB) over rows the
  * four mastery mappers wrote: district {@code district-7}, class {@code math-7a}, student {@code st-1f3a}. Each query
- * is the README's {@code sql} block whose first line is {@code -- <name>}.
+ * is the {@code sql} block of the README's Mastery section whose first line is {@code -- <name>}.
  */
 @Timeout(120)
 class MasteryQueriesTest {
@@ -49,7 +48,7 @@ class MasteryQueriesTest {
 
     @BeforeAll
     static void openStoreAndWriteTheClass() throws IOException {
-        queries = readmeQueries(Path.of("README.md"));
+        queries = ReadmeQueries.of(Path.of("README.md"), "Mastery");
         store = ChdbColumnStore.open(dataDir);
         ClickHouseSchema.apply(store);
 
@@ -168,25 +167,5 @@ class MasteryQueriesTest {
 
     private static Map<String, Double> models(double bkt, double logistic) {
         return Map.of("bkt", bkt, "logistic", logistic);
-    }
-
-    /** The README's {@code sql} blocks by the name on their first line ({@code -- <name>}). */
-    static Map<String, String> readmeQueries(Path readme) throws IOException {
-        Map<String, String> found = new LinkedHashMap<>();
-        StringBuilder block = null;
-        for (String line : Files.readAllLines(readme)) {
-            if (block == null && line.strip().equals("```sql")) {
-                block = new StringBuilder();
-            } else if (block != null && line.strip().equals("```")) {
-                String sql = block.toString().strip();
-                String first = sql.lines().findFirst().orElse("");
-                if (!first.startsWith("-- ")) throw new IllegalStateException("a README query without a name: " + sql);
-                found.put(first.substring(3).strip(), sql);
-                block = null;
-            } else if (block != null) {
-                block.append(line).append('\n');
-            }
-        }
-        return found;
     }
 }
