@@ -10,8 +10,6 @@ import io.learnstream.app.simulate.district.School;
 import io.learnstream.app.simulate.district.Student;
 import io.learnstream.app.simulate.district.Teacher;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -179,19 +177,6 @@ public final class RosterExport {
     }
 
     private static void csv(Path dir, String name, List<String> header, List<List<String>> rows) throws IOException {
-        try (Writer out = Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8)) {
-            line(out, header);
-            for (List<String> row : rows) line(out, row);
-        }
-    }
-
-    private static void line(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) out.write(',');
-            String cell = cells.get(i);
-            boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
-            out.write(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
-        }
-        out.write("\r\n");
+        RosterCsvWriter.write(dir, name, header, rows);
     }
 }
