@@ -119,11 +119,18 @@ public final class ReplayCommand implements Runnable {
         @Option(names = "--rate", description = "statements per second at most (default: as fast as the front door takes them)")
         Double rate;
 
+        @Option(names = "--step", defaultValue = "1d", converter = DurationConverter.class,
+                description = "event time sent before waiting for the intake to take it in, so nothing reaches the topologies more than a step"
+                        + " behind (default: ${DEFAULT-VALUE}, the mastery grace period; 0s: all at once, and what a backlog puts beyond"
+                        + " the grace periods is dropped as late)")
+        java.time.Duration step;
+
         private final PrintStream out = System.out;
 
         @Override
         public Integer call() throws Exception {
             if (!TenantId.isValid(district)) throw new IllegalArgumentException("--district '" + district + "': must match " + TenantId.PATTERN);
+            if (step.isNegative()) throw new IllegalArgumentException("--step must not be negative, was " + step);
             // all of it read and checked before the stack starts
             OuladData oulad = OuladData.read(data, new LinkedHashSet<>(presentations));
             out.printf(Locale.ROOT, "%d presentations read from %s: %,d students, %,d statements to send%n", oulad.presentations().size(), data,
@@ -135,7 +142,7 @@ public final class ReplayCommand implements Runnable {
             try (EmbeddedStack embedded = EmbeddedStack.start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
                 Credentials credential = ReplayDistrict.ensure(embedded.pipeline().directory(), district, "OULAD replay");
                 out.printf("  xAPI endpoint %s/xAPI/statements, district '%s'%n", embedded.ingestUrl(), district);
-                OuladReplay replay = new OuladReplay(embedded, district, credential, Optional.ofNullable(rate), out);
+                OuladReplay replay = new OuladReplay(embedded, district, credential, Optional.ofNullable(rate), step, out);
                 replay.importRoster(oulad, roster);
                 OuladReplay.Outcome outcome = replay.replay(oulad);
                 out.println("statements of district '" + district + "' in the LRS (query more with ./learnstream sql, see sinks/README.md):");

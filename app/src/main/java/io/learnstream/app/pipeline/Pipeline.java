@@ -464,6 +464,32 @@ public final class Pipeline implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Waits until the intake has committed its input to the end, as the broker reports it: the learning events of
+     * everything accepted so far are written, ahead of those of anything accepted later. What a replay that sends in
+     * steps of event time waits for between steps, so that no learning event reaches the topologies behind events
+     * more than a step later (each partition of the stored statements is in order, but the intake may write one
+     * partition's backlog before another's).
+     *
+     * @return true when caught up, false when {@code bound} passed first
+     * @throws IllegalStateException when the intake stopped on an error
+     */
+    public boolean awaitIntakeCaughtUp(Duration bound) throws InterruptedException {
+        if (analytics == null) throw new IllegalStateException("this instance runs no analytics to catch up");
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < deadline) {
+            requireRunning("intake", analytics.intake());
+            try {
+                Duration timeout = Duration.ofNanos(Math.max(1, Math.min(PROBE_TIMEOUT.toNanos(), deadline - System.nanoTime())));
+                if (committedToEnd(INTAKE_APPLICATION_ID, analytics.intakeInputs(), timeout)) return true;
+            } catch (KafkaException e) {
+                log.debug("could not tell whether the intake caught up: {}", e.getMessage());
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
     /** A topology that stopped on an error never catches up: say so rather than wait out the bound. */
     private static void requireRunning(String name, KafkaStreams streams) {
         KafkaStreams.State state = streams.state();

@@ -16,7 +16,7 @@ import java.util.Set;
  * for (OuladPresentation p : data.presentations()) {
  *     for (OuladStudent s : p.students().values()) ... s.finalResult().atRisk() ...
  *     for (OuladEvent e : OuladTimeline.of(p)) ...                  // in the order the replay sends them
- *     ... new OuladStatements(new ObjectMapper()).statement(e) ...  // the xAPI statement of one
+ *     new OuladStatements(new ObjectMapper()).inOrder(p)...         // or as the xAPI statements sent
  * }
  * }</pre>
  *

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -24,12 +25,21 @@ import java.util.stream.Collectors;
  * import), then every statement of every presentation ({@link OuladStatements}) in one timestamp order
  * ({@link OuladTimeline}) through the LRS front door; then it waits until the pipeline has caught up and the LRS
  * archive holds every statement.
+ *
+ * <p>Statements go in steps of event time (a day by default): after each step the replay waits until the intake has
+ * taken in everything sent, so no learning event reaches the topologies more than a step behind another. Without
+ * steps, the intake may write one partition's backlog of stored statements before another's; OULAD's time is sparse
+ * in places (a few registrations a day, months before a presentation starts), and a backlog of a few thousand
+ * statements then spans months, beyond the topologies' grace periods (engagement 7 days, mastery 1 day), which drop
+ * what comes that late.
  */
 public final class OuladReplay {
     /** Statements per request, as a tool syncing its history would send them. */
     public static final int BATCH = 500;
     /** Requests in flight at once. */
     public static final int IN_FLIGHT = 4;
+    /** The default step of event time: the shortest grace period of the topologies (mastery's). */
+    public static final Duration STEP = Duration.ofDays(1);
     static final Duration CATCH_UP_BOUND = Duration.ofMinutes(10);
     static final String CLIENT_ID = "learnstream-replay-oulad";
 
@@ -45,14 +55,19 @@ public final class OuladReplay {
     private final String tenant;
     private final Credentials credential;
     private final Optional<Double> rate;
+    private final Duration step;
     private final PrintStream out;
 
-    /** @param rate statements per second at most; empty: as fast as the front door takes them */
-    public OuladReplay(EmbeddedStack stack, String tenant, Credentials credential, Optional<Double> rate, PrintStream out) {
+    /**
+     * @param rate statements per second at most; empty: as fast as the front door takes them
+     * @param step the event time sent before waiting for the intake (see above); zero: everything at once
+     */
+    public OuladReplay(EmbeddedStack stack, String tenant, Credentials credential, Optional<Double> rate, Duration step, PrintStream out) {
         this.stack = stack;
         this.tenant = tenant;
         this.credential = credential;
         this.rate = rate;
+        this.step = step;
         this.out = out;
     }
 
@@ -69,6 +84,8 @@ public final class OuladReplay {
     /** Sends every statement of {@code data} in timestamp order and waits for the pipeline and the archive. */
     public Outcome replay(OuladData data) throws InterruptedException {
         List<OuladEvent> events = OuladTimeline.of(data.presentations());
+        List<List<OuladEvent>> steps = OuladTimeline.steps(events, step);
+        AtomicInteger stepsSent = new AtomicInteger();
         OuladStatements statements = new OuladStatements(new ObjectMapper());
         StatementPoster poster = new StatementPoster(URI.create(stack.ingestUrl()), credential, rate);
         String inClasses = "tenant_id = " + literal(tenant) + " AND hasAny(related_activities, ["
@@ -78,12 +95,21 @@ public final class OuladReplay {
         boolean caughtUp;
         long archived;
         try (ReplayProgress progress = new ReplayProgress(out, 5, () -> String.format(Locale.ROOT,
-                "statements accepted %,d of %,d | learning events %,d | scored answers traced %,d | in the LRS archive %,d",
-                poster.accepted(), events.size(), stack.pipeline().eventsProcessed(), stack.pipeline().answersTracked(), archived(inClasses)))) {
-            Replay.send(events, BATCH, IN_FLIGHT, statements::body, poster);
+                "statements accepted %,d of %,d (step %,d of %,d) | learning events %,d | scored answers traced %,d | in the LRS archive %,d",
+                poster.accepted(), events.size(), stepsSent.get(), steps.size(), stack.pipeline().eventsProcessed(),
+                stack.pipeline().answersTracked(), archived(inClasses)))) {
+            for (List<OuladEvent> next : steps) {
+                Replay.send(next, BATCH, IN_FLIGHT, statements::body, poster);
+                if (steps.size() > 1 && !stack.pipeline().awaitIntakeCaughtUp(CATCH_UP_BOUND)) {
+                    throw new IllegalStateException("the intake did not take in the statements up to " + next.getLast().timestamp()
+                            + " within " + CATCH_UP_BOUND.toMinutes() + " min; see the log");
+                }
+                stepsSent.incrementAndGet();
+            }
             sendSeconds = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "%,d statements accepted by the LRS in %.1f s (%,.0f/s, %d requests retried); waiting for the pipeline...%n",
-                    poster.accepted(), sendSeconds, poster.accepted() / Math.max(sendSeconds, 1e-9), poster.retried());
+            out.printf(Locale.ROOT, "%,d statements accepted by the LRS in %.1f s (%,.0f/s, %,d steps of %s of event time, %d requests retried);"
+                    + " waiting for the pipeline...%n", poster.accepted(), sendSeconds, poster.accepted() / Math.max(sendSeconds, 1e-9), steps.size(),
+                    step.isZero() ? "all" : step, poster.retried());
             long deadline = System.nanoTime() + CATCH_UP_BOUND.toNanos();
             caughtUp = stack.pipeline().awaitCaughtUp(CATCH_UP_BOUND);
             archived = archived(inClasses);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * OULAD events as the xAPI 1.0.3 statements a district's tools send (IRIs in {@link OuladVocabulary}): one actor per
@@ -89,6 +90,11 @@ public final class OuladStatements {
         }
         statement.put("timestamp", event.timestamp().toString());
         return statement;
+    }
+
+    /** The statements of one presentation, in the order the replay sends them ({@link OuladTimeline#of(OuladPresentation)}). */
+    public Stream<ObjectNode> inOrder(OuladPresentation presentation) {
+        return OuladTimeline.of(presentation).stream().map(this::statement);
     }
 
     /** A JSON array of the statements of {@code batch}, as one request body. */

@@ -1,5 +1,7 @@
 package io.learnstream.app.replay.oulad;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,6 +47,25 @@ public final class OuladTimeline {
         List<OuladEvent> events = new ArrayList<>(ranked.size());
         for (Ranked r : ranked) events.add(r.event());
         return events;
+    }
+
+    /**
+     * Ordered events cut into consecutive steps of event time: each step starts with the first event not in an
+     * earlier one and holds the events less than {@code step} after it. A zero step is one step of everything.
+     */
+    public static List<List<OuladEvent>> steps(List<OuladEvent> events, Duration step) {
+        if (step.isNegative()) throw new IllegalArgumentException("a step must not be negative, was " + step);
+        if (step.isZero()) return events.isEmpty() ? List.of() : List.of(events);
+        List<List<OuladEvent>> steps = new ArrayList<>();
+        int from = 0;
+        while (from < events.size()) {
+            Instant end = events.get(from).timestamp().plus(step);
+            int to = from + 1;
+            while (to < events.size() && events.get(to).timestamp().isBefore(end)) to++;
+            steps.add(events.subList(from, to));
+            from = to;
+        }
+        return steps;
     }
 
     /** An event and what breaks ties of its timestamp. */

@@ -46,12 +46,12 @@ class OuladReplayIT {
     void shouldImportTheRosterThenReplayEveryStatementThroughThePipelineAndStoreEachOnceWhenReplayedAgain() throws Exception {
         OuladData data = OuladFixture.read();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        // one partition: the fixture spans 17 months in 15 statements, and with several partitions the intake may write one
-        // partition's statements, months ahead, before another's, making those beyond the engagement grace period late
-        try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dataDir, 0, 0, 0, 1, Optional.empty()), new SimpleMeterRegistry())) {
+        // two partitions: the fixture spans 17 months in 15 statements; sent at once, the intake may write one partition's
+        // statements, months ahead, before another's, and the topologies drop what then comes beyond their grace periods
+        try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dataDir, 0, 0, 0, 2, Optional.empty()), new SimpleMeterRegistry())) {
             // given the district and its replay credential
             OuladReplay replay = new OuladReplay(stack, DISTRICT, ReplayDistrict.ensure(stack.pipeline().directory(), DISTRICT, "OULAD replay"),
-                    Optional.empty(), quiet);
+                    Optional.empty(), OuladReplay.STEP, quiet);
 
             // when the fixture's roster is imported and its statements replayed
             RosterImport marker = replay.importRoster(data, rosterDir);
@@ -73,7 +73,7 @@ class OuladReplayIT {
                             org.assertj.core.groups.Tuple.tuple("teacher-AAA-2013J-2", false));
             assertThat(latest(stack, stack.pipeline().topics().rosterUsers())).hasSize(8);
 
-            // and every statement was accepted, is in the LRS once, and went through the pipeline
+            // and every statement was accepted, is in the LRS once, and went through the pipeline, none of it late
             assertThat(first.caughtUp()).isTrue();
             assertThat(first.statements()).isEqualTo(OuladFixture.STATEMENTS);
             assertThat(first.archived()).isEqualTo(OuladFixture.STATEMENTS);

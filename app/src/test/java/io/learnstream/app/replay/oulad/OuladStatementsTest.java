@@ -98,6 +98,15 @@ class OuladStatementsTest {
     }
 
     @Test
+    void shouldGiveAPresentationsStatementsInTheOrderSent() {
+        OuladPresentation bbb = data.presentation(OuladFixture.BBB).orElseThrow();
+
+        assertThat(statements.inOrder(bbb).toList()).isEqualTo(OuladTimeline.of(bbb).stream().map(statements::statement).toList())
+                .extracting(s -> s.at("/verb/id").asText())
+                .containsExactly(OuladVocabulary.REGISTERED, OuladVocabulary.SUBMIT, OuladVocabulary.SUBMIT);
+    }
+
+    @Test
     void shouldRenderABatchAsOneJsonArray() throws Exception {
         JsonNode body = json.readTree(statements.body(events.subList(0, 4)));
 

@@ -2,6 +2,7 @@ package io.learnstream.app.replay.oulad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,24 @@ class OuladTimelineTest {
         }
         // and the same every time
         assertThat(OuladTimeline.of(data.presentations())).isEqualTo(merged);
+    }
+
+    @Test
+    void shouldCutTheEventsIntoStepsOfEventTimeEachStartingAtItsFirstEvent() {
+        List<OuladEvent> events = OuladTimeline.of(data.presentations());
+
+        List<List<OuladEvent>> steps = OuladTimeline.steps(events, Duration.ofDays(1));
+
+        assertThat(steps.stream().flatMap(List::stream).toList()).isEqualTo(events);
+        for (List<OuladEvent> step : steps) {
+            assertThat(Duration.between(step.getFirst().timestamp(), step.getLast().timestamp())).isLessThan(Duration.ofDays(1));
+        }
+        for (int i = 1; i < steps.size(); i++) {
+            assertThat(Duration.between(steps.get(i - 1).getFirst().timestamp(), steps.get(i).getFirst().timestamp()))
+                    .isGreaterThanOrEqualTo(Duration.ofDays(1));
+        }
+        // the three VLE rows of day -10 and nothing else are one step; a zero step is everything at once
+        assertThat(steps).anySatisfy(step -> assertThat(step).hasSize(3).allMatch(e -> e.day() == -10));
+        assertThat(OuladTimeline.steps(events, Duration.ZERO)).containsExactly(events);
     }
 }
