@@ -33,6 +33,11 @@ public final class OuladHarness {
         });
         double c = args.length > 3 ? Double.parseDouble(args[3]) : RiskFitter.DEFAULT_C;
         RiskModel model = new RiskFitter(c).fit(train, List.of(0, 3, 6, 10), 0.7, 0.5, 1);
+        if (args.length > 4) {
+            try (var out = Files.newOutputStream(Path.of(args[4]))) {
+                RiskModelEntries.write(model, out);
+            }
+        }
         for (String p : new TreeSet<>(score)) {
             Map<Integer, List<double[]>> byWeek = new TreeMap<>();
             snapshots(all.get(p), (week, s, risk) -> {
