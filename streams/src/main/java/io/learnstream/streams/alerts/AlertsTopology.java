@@ -51,7 +51,7 @@ public final class AlertsTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, ClassTeachers> teachers = topics.classTeachers();
         builder.globalTable(teachers.name(),
-                Consumed.with(teachers.keySerde(), teachers.valueSerde()).withName("alerts-class-teachers-source"),
+                Consumed.with(teachers.keySerde(), teachers.valueSerde()).withName("alerts-class-teachers"),
                 Materialized.<String, ClassTeachers, KeyValueStore<Bytes, byte[]>>as(CLASS_TEACHERS_STORE)
                         .withKeySerde(teachers.keySerde())
                         .withValueSerde(teachers.valueSerde()));
