@@ -29,6 +29,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AlertsTopologyTest {
     private static final String TENANT = "riverside";
@@ -276,21 +278,21 @@ class AlertsTopologyTest {
         assertThat(metrics.cleared()).isZero();
     }
 
-    @Test
-    void shouldCloseAnOpenAlertWhenATeacherAcknowledgesIt() {
+    @ParameterizedTest
+    @CsvSource({"acknowledge, acknowledged, t-rivera", "dismiss, dismissed, t-adams"})
+    void shouldCloseAnOpenAlertWhenATeacherAcknowledgesOrDismissesIt(String action, String status, String teacher) {
         // given Ann's open alert
-        flagged(ANN, MATH, MONDAY_8, 0.8, SILENCE);
-        Alert open = alerts.readValue();
+        Alert open = annFlaggedForSilence();
 
-        // when Rivera acknowledges it on Tuesday
+        // when a teacher acknowledges (useful) or dismisses (not useful) it on Tuesday
         Instant tuesday = MONDAY_8.plus(Duration.ofDays(1));
-        answer(open, "acknowledge", "t-rivera", tuesday);
+        answer(open, action, teacher, tuesday);
 
-        // then it is acknowledged by Rivera at that time, the rest as raised
+        // then it is closed with that status, by that teacher, at that time, the rest as raised
         KeyValue<String, Alert> closed = alerts.readKeyValue();
         assertThat(closed.key).isEqualTo(open.getAlertId());
-        assertThat(closed.value.getStatus()).isEqualTo("acknowledged");
-        assertThat(closed.value.getClosedBy()).isEqualTo("t-rivera");
+        assertThat(closed.value.getStatus()).isEqualTo(status);
+        assertThat(closed.value.getClosedBy()).isEqualTo(teacher);
         assertThat(closed.value.getClosedTime()).isEqualTo(tuesday);
         assertThat(Alert.newBuilder(closed.value).setStatus("open").setClosedBy(null).setClosedTime(null).build()).isEqualTo(open);
         assertThat(metrics.answered()).isEqualTo(1);
@@ -298,25 +300,9 @@ class AlertsTopologyTest {
     }
 
     @Test
-    void shouldCloseAnOpenAlertWhenATeacherDismissesIt() {
-        flagged(ANN, MATH, MONDAY_8, 0.8, SILENCE);
-        Alert open = alerts.readValue();
-
-        Instant tuesday = MONDAY_8.plus(Duration.ofDays(1));
-        answer(open, "dismiss", "t-adams", tuesday);
-
-        Alert closed = alerts.readValue();
-        assertThat(closed.getStatus()).isEqualTo("dismissed");
-        assertThat(closed.getClosedBy()).isEqualTo("t-adams");
-        assertThat(closed.getClosedTime()).isEqualTo(tuesday);
-        assertThat(metrics.answered()).isEqualTo(1);
-    }
-
-    @Test
     void shouldNotCloseAnAlertBeforeItWasRaised() {
         // given an alert raised Monday
-        flagged(ANN, MATH, MONDAY_8, 0.8, SILENCE);
-        Alert open = alerts.readValue();
+        Alert open = annFlaggedForSilence();
 
         // when the teacher's answer says Sunday (a clock behind)
         answer(open, "acknowledge", "t-rivera", MONDAY_8.minus(Duration.ofDays(1)));
@@ -351,8 +337,7 @@ class AlertsTopologyTest {
     @Test
     void shouldSendInvalidFeedbackToTheDeadLettersAndLeaveTheAlertOpen() {
         // given Ann's open alert
-        flagged(ANN, MATH, MONDAY_8, 0.8, SILENCE);
-        Alert open = alerts.readValue();
+        Alert open = annFlaggedForSilence();
         Instant tuesday = MONDAY_8.plus(Duration.ofDays(1));
 
         // when feedback names an unknown action, names the alert under another class, and has no value
@@ -380,8 +365,7 @@ class AlertsTopologyTest {
     @Test
     void shouldNotRaiseTheSameFactorAgainBeforeTheCooldownAfterTheClose() {
         // given Ann's silence alert raised Monday and dismissed Wednesday, while she stays flagged
-        flagged(ANN, MATH, MONDAY_8, 0.8, SILENCE);
-        Alert first = alerts.readValue();
+        Alert first = annFlaggedForSilence();
         Instant wednesday = MONDAY_8.plus(Duration.ofDays(2));
         answer(first, "dismiss", "t-rivera", wednesday);
         alerts.readValue();
@@ -488,6 +472,12 @@ class AlertsTopologyTest {
         score(ANN, MATH, MONDAY_8.plus(Duration.ofDays(3)), 0.2, false, false, List.of());
         flagged(BOB, MATH, MONDAY_8.plus(Duration.ofDays(4)), 0.7, MISSED);
         return alerts.readKeyValuesToList();
+    }
+
+    /** Ann flagged in math on Monday, silence on top: her open alert. */
+    private Alert annFlaggedForSilence() {
+        flagged(ANN, MATH, MONDAY_8, 0.8, SILENCE);
+        return alerts.readValue();
     }
 
     private void flagged(String student, String classId, Instant asOf, double probability, RiskReason... reasons) {
