@@ -46,7 +46,7 @@ final class RiskStates {
 
     static ClassActivity activity(RiskClassState state) {
         return ClassActivity.restore(ints(state.getActivities()), state.getWithActivityData(),
-                ActivityDistribution.fromBytes(bytes(state.getDistribution())));
+                ActivityDistribution.fromBytes(bytes(state.getDistribution())), state.getSettledActivities(), state.getSettledWithActivityData());
     }
 
     static RiskClassState state(String tenantId, String classId, ClassActivity c, long firstEventTime, long newestEventTime, long nextTickDay) {
@@ -54,7 +54,9 @@ final class RiskStates {
                 .setTenantId(tenantId)
                 .setClassId(classId)
                 .setActivities(list(c.activityHashes()))
-                .setWithActivityData(c.withActivityData())
+                .setWithActivityData(c.withActivityDataNow())
+                .setSettledActivities(c.activities())
+                .setSettledWithActivityData(c.withActivityData())
                 .setDistribution(ByteBuffer.wrap(c.distribution().toBytes()))
                 .setFirstEventTime(firstEventTime)
                 .setNewestEventTime(newestEventTime)

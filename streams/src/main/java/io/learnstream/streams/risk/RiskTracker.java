@@ -160,6 +160,7 @@ final class RiskTracker implements Processor<String, LearningEvent, String, Spec
     /** Scores every student of the class as of {@code asOf} (a midnight) and rebuilds the class's distribution. */
     private void tick(String tenantId, String classId, ClassActivity cls, long firstEvent, ClassLineItems roster, long asOf) {
         metrics.tick();
+        cls.settle();
         ClassContext classContext = classContext(cls, firstEvent, roster);
         long dayOfClass = Days.of(asOf) - Days.of(classContext.start());
         String weekly = dayOfClass > 0 && dayOfClass % 7 == 0 ? TRIGGER_WEEK : null;

@@ -45,6 +45,7 @@ public final class ClassTimeline {
 
     /** Scores every student as of {@code asOf} with the current distribution, and rebuilds the distribution. */
     public List<Scored> tick(long asOf) {
+        cls.settle();
         ClassContext context = context();
         ActivityDistribution next = ActivityDistribution.empty();
         List<Scored> out = new ArrayList<>(students.size());
