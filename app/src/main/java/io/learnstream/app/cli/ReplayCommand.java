@@ -119,10 +119,9 @@ public final class ReplayCommand implements Runnable {
         @Option(names = "--rate", description = "statements per second at most (default: as fast as the front door takes them)")
         Double rate;
 
-        @Option(names = "--step", defaultValue = "1d", converter = DurationConverter.class,
-                description = "event time sent before waiting for the intake to take it in, so nothing reaches the topologies more than a step"
-                        + " behind (default: ${DEFAULT-VALUE}, the mastery grace period; 0s: all at once, and what a backlog puts beyond"
-                        + " the grace periods is dropped as late)")
+        @Option(names = "--step", defaultValue = "0s", converter = DurationConverter.class,
+                description = "event time sent before waiting for the intake to take it in, e.g. 1d (default: ${DEFAULT-VALUE}, all at once:"
+                        + " lateness is judged per student, so nothing on time is dropped at any speed)")
         java.time.Duration step;
 
         private final PrintStream out = System.out;

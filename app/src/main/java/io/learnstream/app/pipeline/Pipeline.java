@@ -51,6 +51,12 @@ import io.learnstream.streams.mastery.MasteryTopology;
 import io.learnstream.streams.mastery.ParameterPublication;
 import io.learnstream.streams.roster.RosterIndexMetrics;
 import io.learnstream.streams.roster.RosterIndexTopology;
+import io.learnstream.schemas.avro.RiskParameter;
+import io.learnstream.streams.risk.RiskMetrics;
+import io.learnstream.streams.risk.RiskModelPublication;
+import io.learnstream.streams.risk.RiskTopology;
+import io.learnstream.streams.alerts.AlertsMetrics;
+import io.learnstream.streams.alerts.AlertsTopology;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import io.learnstream.schemas.avro.MasteryParameter;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -104,6 +110,8 @@ public final class Pipeline implements AutoCloseable {
     public static final String INTAKE_APPLICATION_ID = "learnstream-intake";
     public static final String MASTERY_APPLICATION_ID = "learnstream-mastery";
     public static final String ROSTER_INDEX_APPLICATION_ID = "learnstream-roster-index";
+    public static final String RISK_APPLICATION_ID = "learnstream-risk";
+    public static final String ALERTS_APPLICATION_ID = "learnstream-alerts";
     /** How long one question to the broker may take while waiting for the pipeline to catch up. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -143,7 +151,8 @@ public final class Pipeline implements AutoCloseable {
      */
     private record Analytics(KafkaStreams intake, List<String> intakeInputs, KafkaStreams engagement, List<String> engagementInputs,
             TopicSink<StudentCourseDay, EngagementDaily> sink, KafkaStreams mastery, List<String> masteryInputs,
-            MasteryMetrics masteryMetrics, KafkaStreams rosterIndex) {}
+            MasteryMetrics masteryMetrics, KafkaStreams rosterIndex, KafkaStreams risk, List<String> riskInputs, RiskMetrics riskMetrics,
+            KafkaStreams alerts, List<String> alertsInputs, AlertsMetrics alertsMetrics) {}
 
     private Pipeline(PipelineConfig config, AvroSerdes serdes, Topics topics, TenantDirectory directory, IngestMetrics ingestMetrics,
             IngestServer ingest, Analytics analytics, ColumnStore store, Admin admin) {
@@ -225,10 +234,23 @@ public final class Pipeline implements AutoCloseable {
                 KafkaStreams rosterIndex = new KafkaStreams(rosterIndexTopology, streamsProperties(config, ROSTER_INDEX_APPLICATION_ID));
                 started.push(() -> rosterIndex.close(Duration.ofSeconds(30)));
                 rosterIndex.setUncaughtExceptionHandler(stopOnError("roster index"));
+                // risk per student and class (ticking as days pass), and the alerts its flags raise for the teachers
+                RiskMetrics riskMetrics = new RiskMetrics(meters);
+                Topology riskTopology = RiskTopology.build(topics, serdes, config.risk(), riskMetrics);
+                KafkaStreams risk = new KafkaStreams(riskTopology, streamsProperties(config, RISK_APPLICATION_ID));
+                started.push(() -> risk.close(Duration.ofSeconds(30)));
+                risk.setUncaughtExceptionHandler(stopOnError("risk"));
+                AlertsMetrics alertsMetrics = new AlertsMetrics(meters);
+                Topology alertsTopology = AlertsTopology.build(topics, serdes, config.alerts(), alertsMetrics);
+                KafkaStreams alerts = new KafkaStreams(alertsTopology, streamsProperties(config, ALERTS_APPLICATION_ID));
+                started.push(() -> alerts.close(Duration.ofSeconds(30)));
+                alerts.setUncaughtExceptionHandler(stopOnError("alerts"));
                 intake.start();
                 streams.start();
                 mastery.start();
                 rosterIndex.start();
+                risk.start();
+                alerts.start();
                 TopicSink<StudentCourseDay, EngagementDaily> engagementSink = sink(topics.engagementDaily(), ENGAGEMENT_SINK_GROUP,
                         config, store, new EngagementDailyRows(Clock.systemUTC()), deadLetters, meters);
                 started.push(run(engagementSink, "learnstream-sink-engagement-daily"));
@@ -251,7 +273,9 @@ public final class Pipeline implements AutoCloseable {
                         new AlertFeedbackRows(Clock.systemUTC()), deadLetters, meters), ALERT_FEEDBACK_SINK_GROUP));
                 analytics = new Analytics(intake, inputTopics(intakeTopology, INTAKE_APPLICATION_ID),
                         streams, inputTopics(engagementTopology, STREAMS_APPLICATION_ID), engagementSink,
-                        mastery, inputTopics(masteryTopology, MASTERY_APPLICATION_ID), masteryMetrics, rosterIndex);
+                        mastery, inputTopics(masteryTopology, MASTERY_APPLICATION_ID), masteryMetrics, rosterIndex,
+                        risk, inputTopics(riskTopology, RISK_APPLICATION_ID), riskMetrics,
+                        alerts, inputTopics(alertsTopology, ALERTS_APPLICATION_ID), alertsMetrics);
             }
             if (config.runs(Part.ARCHIVE)) {
                 TopicSink<String, XapiStatementRecord> archiveSink = sink(topics.xapiStatements(), ARCHIVE_SINK_GROUP, config, store,
@@ -357,6 +381,16 @@ public final class Pipeline implements AutoCloseable {
         return analytics == null ? 0 : analytics.masteryMetrics().answers();
     }
 
+    /** The risk topology's own counts (events applied, scores published), if it runs here. */
+    public Optional<RiskMetrics> riskMetrics() {
+        return analytics == null ? Optional.empty() : Optional.of(analytics.riskMetrics());
+    }
+
+    /** The alerts topology's own counts (raised, cleared, answered), if it runs here. */
+    public Optional<AlertsMetrics> alertsMetrics() {
+        return analytics == null ? Optional.empty() : Optional.of(analytics.alertsMetrics());
+    }
+
     /** The mastery topology's own counts (answers held for ordering, re-sequenced, beyond the grace period), if it runs here. */
     public Optional<MasteryMetrics> masteryMetrics() {
         return analytics == null ? Optional.empty() : Optional.of(analytics.masteryMetrics());
@@ -372,6 +406,22 @@ public final class Pipeline implements AutoCloseable {
             ReadOnlyKeyValueStore<String, ValueAndTimestamp<MasteryParameter>> published = analytics.mastery().store(
                     StoreQueryParameters.fromNameAndType(MasteryTopology.PARAMETERS_STORE, QueryableStoreTypes.timestampedKeyValueStore()));
             ValueAndTimestamp<MasteryParameter> marker = published.get(ParameterPublication.VERSION_KEY);
+            return marker == null ? 0 : marker.value().getVersion();
+        } catch (InvalidStateStoreException notYet) {
+            return 0;
+        }
+    }
+
+    /**
+     * The risk model publication the risk topology has read (its global store's {@code meta/version}; 0 while it holds
+     * none and serves the shipped defaults, or is not running yet). The model switches to it on its next score.
+     */
+    public long riskModelVersion() {
+        if (analytics == null) return 0;
+        try {
+            ReadOnlyKeyValueStore<String, ValueAndTimestamp<RiskParameter>> published = analytics.risk().store(
+                    StoreQueryParameters.fromNameAndType(RiskTopology.PARAMETERS_STORE, QueryableStoreTypes.timestampedKeyValueStore()));
+            ValueAndTimestamp<RiskParameter> marker = published.get(RiskModelPublication.VERSION_KEY);
             return marker == null ? 0 : marker.value().getVersion();
         } catch (InvalidStateStoreException notYet) {
             return 0;
@@ -457,6 +507,8 @@ public final class Pipeline implements AutoCloseable {
             requireRunning("engagement", analytics.engagement());
             requireRunning("mastery", analytics.mastery());
             requireRunning("roster index", analytics.rosterIndex());
+            requireRunning("risk", analytics.risk());
+            requireRunning("alerts", analytics.alerts());
             passes = caughtUp(Duration.ofNanos(Math.max(1, Math.min(PROBE_TIMEOUT.toNanos(), deadline - System.nanoTime())))) ? passes + 1 : 0;
             if (passes == 2) return true;
             Thread.sleep(200);
@@ -467,7 +519,8 @@ public final class Pipeline implements AutoCloseable {
     /**
      * Waits until the intake has committed its input to the end, as the broker reports it: the learning events of
      * everything accepted so far are written, ahead of those of anything accepted later. What a replay that sends in
-     * steps of event time waits for between steps, so that no learning event reaches the topologies behind events
+     * steps of event time waits for between steps (with the risk topology's repartition of them by class, which reads
+     * several partitions of learning events as the intake reads several of statements), so that no learning event reaches the topologies behind events
      * more than a step later (each partition of the stored statements is in order, but the intake may write one
      * partition's backlog before another's).
      *
@@ -481,7 +534,9 @@ public final class Pipeline implements AutoCloseable {
             requireRunning("intake", analytics.intake());
             try {
                 Duration timeout = Duration.ofNanos(Math.max(1, Math.min(PROBE_TIMEOUT.toNanos(), deadline - System.nanoTime())));
-                if (committedToEnd(INTAKE_APPLICATION_ID, analytics.intakeInputs(), timeout)) return true;
+                if (committedToEnd(INTAKE_APPLICATION_ID, analytics.intakeInputs(), timeout)
+                        // the risk topology's repartition by class reads several partitions of learning events too
+                        && committedToEnd(RISK_APPLICATION_ID, analytics.riskInputs().subList(0, 1), timeout)) return true;
             } catch (KafkaException e) {
                 log.debug("could not tell whether the intake caught up: {}", e.getMessage());
             }
@@ -515,6 +570,10 @@ public final class Pipeline implements AutoCloseable {
                     && committedToEnd(MASTERY_HISTORY_SINK_GROUP, List.of(topics.skillMastery().name()), timeout)
                     && committedToEnd(MASTERY_CURRENT_SINK_GROUP, List.of(topics.skillMastery().name()), timeout)
                     && committedToEnd(STUDENT_MASTERY_SINK_GROUP, List.of(topics.studentMastery().name()), timeout)
+                    && committedToEnd(RISK_APPLICATION_ID, analytics.riskInputs(), timeout)
+                    && KafkaTopicProgress.settled(admin, topics.riskScores().name(), timeout)
+                    && committedToEnd(ALERTS_APPLICATION_ID, analytics.alertsInputs(), timeout)
+                    && KafkaTopicProgress.settled(admin, topics.alerts().name(), timeout)
                     && committedToEnd(RISK_HISTORY_SINK_GROUP, List.of(topics.riskScores().name()), timeout)
                     && committedToEnd(RISK_CURRENT_SINK_GROUP, List.of(topics.riskScores().name()), timeout)
                     && committedToEnd(ALERTS_SINK_GROUP, List.of(topics.alerts().name()), timeout)

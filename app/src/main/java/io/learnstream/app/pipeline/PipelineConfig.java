@@ -2,7 +2,9 @@ package io.learnstream.app.pipeline;
 
 import io.learnstream.ingest.IngestConfig;
 import io.learnstream.ingest.xapi.SkillSources;
+import io.learnstream.streams.alerts.AlertsOptions;
 import io.learnstream.streams.mastery.MasteryOptions;
+import io.learnstream.streams.risk.RiskOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,20 +25,24 @@ import java.util.Set;
  *     scaled apart from the Streams instances
  * @param skillSources where statements name the skills their object exercises
  * @param mastery how mastery is tracked (grace period, mastery threshold, practice items)
+ * @param risk how risk is computed over time (grace period, publication on change, stream-time and wall-clock ticks)
+ * @param alerts how alerts are raised (the cooldown before the same alert repeats)
  */
 public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
         Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts, SkillSources skillSources,
-        MasteryOptions mastery) {
-    /** With the default skill sources and mastery options. */
+        MasteryOptions mastery, RiskOptions risk, AlertsOptions alerts) {
+    /** With the default skill sources and mastery, risk and alert options. */
     public PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
             Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts) {
         this(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts,
-                SkillSources.defaults(), MasteryOptions.defaults());
+                SkillSources.defaults(), MasteryOptions.defaults(), RiskOptions.defaults(), AlertsOptions.defaults());
     }
 
     public PipelineConfig {
         Objects.requireNonNull(skillSources, "skillSources");
         Objects.requireNonNull(mastery, "mastery");
+        Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(registryUrl, "registryUrl");
         Objects.requireNonNull(stateDir, "stateDir");

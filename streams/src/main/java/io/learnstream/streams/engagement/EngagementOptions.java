@@ -6,7 +6,7 @@ import java.time.Duration;
  * How engagement is measured.
  *
  * @param inactivityGap a session ends after this long without activity
- * @param grace how late (in event time) an event may arrive and still count
+ * @param grace how late (in event time, behind the student's own newest event) an event may arrive and still count
  */
 public record EngagementOptions(Duration inactivityGap, Duration grace) {
     public EngagementOptions {
@@ -17,7 +17,7 @@ public record EngagementOptions(Duration inactivityGap, Duration grace) {
     }
 
     /**
-     * A 30-minute inactivity gap; events up to seven days late (behind the newest event of their partition) still
+     * A 30-minute inactivity gap; events up to seven days late (behind the student's own newest event) still
      * count: tools that sync after a weekend offline, or a week of history imported in any order. Updates are emitted
      * as events arrive, so the grace period costs state, not freshness.
      */

@@ -5,7 +5,6 @@ import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.avro.EngagementChange;
 import io.learnstream.schemas.avro.EngagementDaily;
 import io.learnstream.schemas.avro.LearningEvent;
-import io.learnstream.schemas.avro.StudentCourse;
 import io.learnstream.schemas.avro.StudentCourseDay;
 import io.learnstream.schemas.serde.AvroSerdes;
 import io.learnstream.schemas.topic.Topics;
@@ -13,6 +12,7 @@ import io.learnstream.streams.EventTimeExtractor;
 import java.time.Instant;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -26,7 +26,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -35,8 +34,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * learning-events (keyed by student, as accepted)
- *   └─ engagement-sessionize ── sessions store (per student+course, no repartition: order preserved)
- *        ├─ late (beyond grace) ──▶ dead-letters
+ *   └─ engagement-sessionize ── sessions store (per student+course, no repartition: order preserved),
+ *        │                          newest-event store (per student: lateness is judged by the student's own time)
+ *        ├─ late (beyond grace behind the student's newest event) ──▶ dead-letters
  *        └─ day changes ──repartition by student+course+day──▶ engagement-daily store (sums) ──▶ engagement-daily
  * </pre>
  *
@@ -45,7 +45,10 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class EngagementTopology {
     public static final String SESSIONIZE = "engagement-sessionize";
-    public static final String SESSIONS_STORE = "engagement-sessions";
+    /** Each student's sessions of each course (a key-value store: its sessions are kept by the student's own time). */
+    public static final String SESSIONS_STORE = "engagement-student-sessions";
+    /** The time of each student's newest event, which the student's lateness is judged by. */
+    public static final String NEWEST_STORE = "engagement-student-newest";
     public static final String BY_DAY = "engagement-changes-by-day";
     public static final String DAILY_STORE = "engagement-daily";
 
@@ -55,9 +58,10 @@ public final class EngagementTopology {
         Serde<StudentCourseDay> dayKey = topics.engagementDaily().keySerde();
         Serde<EngagementChange> change = serdes.value(EngagementChange.class);
         Serde<EngagementDaily> daily = topics.engagementDaily().valueSerde();
-        StoreBuilder<SessionStore<StudentCourse, ActivitySession>> sessionStore = Stores.sessionStoreBuilder(
-                Stores.persistentSessionStore(SESSIONS_STORE, options.grace().plus(options.inactivityGap().multipliedBy(2))),
-                serdes.key(StudentCourse.class), serdes.value(ActivitySession.class));
+        StoreBuilder<KeyValueStore<Bytes, ActivitySession>> sessionStore = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SESSIONS_STORE), Serdes.Bytes(), serdes.value(ActivitySession.class));
+        StoreBuilder<KeyValueStore<String, Long>> newestStore = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(NEWEST_STORE), Serdes.String(), Serdes.Long());
 
         StreamsBuilder builder = new StreamsBuilder();
         KStream<StudentCourseDay, EngagementChange> changes = builder
@@ -67,12 +71,12 @@ public final class EngagementTopology {
                 .process(new ProcessorSupplier<String, LearningEvent, StudentCourseDay, EngagementChange>() {
                     @Override
                     public Processor<String, LearningEvent, StudentCourseDay, EngagementChange> get() {
-                        return new Sessionizer(options, SESSIONS_STORE);
+                        return new Sessionizer(options, SESSIONS_STORE, NEWEST_STORE);
                     }
 
                     @Override
                     public Set<StoreBuilder<?>> stores() {
-                        return Set.of(sessionStore);
+                        return Set.of(sessionStore, newestStore);
                     }
                 }, Named.as(SESSIONIZE));
 

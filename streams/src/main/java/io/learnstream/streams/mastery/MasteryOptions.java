@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How mastery is tracked.
  *
- * @param grace how late (in event time, behind the newest event of the partition) an answer may arrive and still be
+ * @param grace how late (in event time, behind the student's own newest answer) an answer may arrive and still be
  *     put in its place among the student's answers; later ones go to the dead-letter topic
  * @param masteredThreshold a skill counts as mastered when its probability of mastery is at least this
  * @param practiceTarget the predicted success the items to practise next are chosen nearest to

@@ -53,7 +53,9 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * what arrives close together in order. An answer older than one already applied (a straggler), but
  * within the grace period, is put in its place: the answers after it are undone (each log entry keeps the states it
  * replaced), it is applied, and they are applied again, their predictions and updates re-sent with the same event
- * id. So the outcome is the same at any replay speed. An answer beyond the grace period goes to the dead letters.
+ * id. So the outcome is the same at any replay speed. An answer more than the grace period behind the student's own
+ * newest answer goes to the dead letters; other students' answers do not count, so how fast the intake read each of
+ * its partitions (a backlog) or how late another student's tool synced does not make an answer late.
  */
 final class MasteryTracker implements Processor<String, LearningEvent, Object, SpecificRecord> {
     /** The answer log is trimmed when its oldest entry is this much past the grace period (at least an hour). */
@@ -109,12 +111,12 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
     public void process(Record<String, LearningEvent> record) {
         LearningEvent event = record.value();
         if (!Answers.isAnswer(event)) return;
-        long cutoff = context.currentStreamTimeMs() - options.grace().toMillis();
-        if (event.getEventTime().toEpochMilli() < cutoff) {
-            deadLetter(record, event, cutoff);
+        String student = Topics.tenantScopedKey(event.getTenantId(), event.getStudentKey());
+        MasteryStudentState state = students.get(student);
+        if (state != null && event.getEventTime().toEpochMilli() < state.getLastEventTime().toEpochMilli() - options.grace().toMillis()) {
+            deadLetter(record, event, state.getLastEventTime());
             return;
         }
-        String student = Topics.tenantScopedKey(event.getTenantId(), event.getStudentKey());
         AnswerLogEntry answer = AnswerLogEntry.newBuilder()
                 .setEventId(event.getEventId())
                 .setCourseId(event.getCourseId())
@@ -161,10 +163,12 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
      */
     private void track(String student, AnswerLogEntry answer) {
         long at = answer.getEventTime().toEpochMilli();
-        // accepted on arrival; the log keeps what a later straggler up to the grace period behind may need
-        long cutoff = Math.min(context.currentStreamTimeMs() - options.grace().toMillis(), at);
         String key = AnswerLog.key(student, at, answer.getEventId());
         MasteryStudentState current = students.get(student);
+        // accepted on arrival; the log keeps what a later straggler up to the grace period behind the student's newest
+        // answer may need
+        long newest = current == null ? at : Math.max(current.getLastEventTime().toEpochMilli(), at);
+        long cutoff = Math.min(newest - options.grace().toMillis(), at);
         String lastKey = current == null ? null
                 : AnswerLog.key(student, current.getLastEventTime().toEpochMilli(), current.getLastEventId());
         boolean inOrder = lastKey == null || key.compareTo(lastKey) > 0;
@@ -289,11 +293,10 @@ final class MasteryTracker implements Processor<String, LearningEvent, Object, S
         context.forward(new Record<>(key, value, timestamp));
     }
 
-    private void deadLetter(Record<String, LearningEvent> record, LearningEvent event, long cutoff) {
+    private void deadLetter(Record<String, LearningEvent> record, LearningEvent event, Instant studentsNewest) {
         metrics.countLate();
         String reason = "answer time " + event.getEventTime() + " is more than the grace period of " + options.grace()
-                + " behind the stream time " + Instant.ofEpochMilli(cutoff + options.grace().toMillis())
-                + " of its partition; the student's answers before it are settled";
+                + " behind the student's newest answer, at " + studentsNewest + "; the student's answers before it are settled";
         DeadLetter letter = DeadLetter.newBuilder()
                 .setTenantId(event.getTenantId())
                 .setSource("streams." + MasteryTopology.TRACK)

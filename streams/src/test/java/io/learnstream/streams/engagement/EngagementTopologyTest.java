@@ -165,19 +165,19 @@ class EngagementTopologyTest {
     }
 
     @Test
-    void shouldSendEventsOlderThanTheGracePeriodToDeadLettersWithTheReason() {
-        // given Ann's partition has reached the Tuesday of the next week
+    void shouldSendEventsOlderThanTheGracePeriodBehindTheStudentsNewestEventToDeadLettersWithTheReason() {
+        // given Ann's newest event is on the Tuesday of the next week
         sendAt(ANN, ALGEBRA, MONDAY.plusDays(8), "09:00");
 
-        // when an event from Monday arrives, more than the seven-day grace period behind
-        String lateId = sendAt(BOB, ALGEBRA, MONDAY, "09:00");
+        // when an event of hers from Monday arrives, more than the seven-day grace period behind it
+        String lateId = sendAt(ANN, BIOLOGY, MONDAY, "09:00");
 
         // then it does not count, and it is kept on the dead-letter topic saying why
-        assertThat(latest()).doesNotContainKey(key(BOB, ALGEBRA, MONDAY));
+        assertThat(latest()).doesNotContainKey(key(ANN, BIOLOGY, MONDAY));
         var letters = deadLetters.readKeyValuesToList();
         assertThat(letters).hasSize(1);
         assertThat(letters.getFirst().key).isEqualTo(lateId);
-        assertThat(letters.getFirst().value.getReason()).contains("grace period");
+        assertThat(letters.getFirst().value.getReason()).contains("grace period").contains("the student's newest event");
         assertThat(letters.getFirst().value.getPayload()).contains(lateId);
     }
 
@@ -185,10 +185,48 @@ class EngagementTopologyTest {
     void shouldCountEventsWithinTheGracePeriodEvenWhenOutOfOrder() {
         sendAt(ANN, ALGEBRA, MONDAY.plusDays(6), "08:00");
 
-        sendAt(BOB, ALGEBRA, MONDAY, "09:00");
+        sendAt(ANN, ALGEBRA, MONDAY, "09:00");
 
-        assertThat(latest().get(key(BOB, ALGEBRA, MONDAY)).getEvents()).isEqualTo(1);
+        assertThat(latest().get(key(ANN, ALGEBRA, MONDAY)).getEvents()).isEqualTo(1);
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldCountAStudentsEventsThatArriveAfterAnotherStudentsLaterBacklog() {
+        // given Bob's tool synced a month of his work first (the intake read his partition's backlog faster)
+        for (int day = 0; day < 30; day++) sendAt(BOB, ALGEBRA, MONDAY.plusDays(day), "10:00");
+
+        // when Ann's first week arrives after it
+        for (int day = 0; day < 5; day++) {
+            sendAt(ANN, ALGEBRA, MONDAY.plusDays(day), "09:00");
+            sendAt(ANN, ALGEBRA, MONDAY.plusDays(day), "09:20");
+        }
+
+        // then each of her days counts in full: her events are judged by her own time, not by Bob's
+        Map<StudentCourseDay, EngagementDaily> days = latest();
+        for (int day = 0; day < 5; day++) {
+            EngagementDaily ann = days.get(key(ANN, ALGEBRA, MONDAY.plusDays(day)));
+            assertThat(ann.getEvents()).as("day " + day).isEqualTo(2);
+            assertThat(ann.getSessions()).isEqualTo(1);
+            assertThat(ann.getActiveMinutes()).isEqualTo(20.0);
+        }
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldKeepAStudentsSessionOpenHoweverFarAheadAnotherStudentIs() {
+        // given Ann's session of Monday 09:00, then Bob's events of two months later on the same partition
+        send(ANN, ALGEBRA, "09:00");
+        sendAt(BOB, ALGEBRA, MONDAY.plusDays(60), "09:00");
+
+        // when Ann's next event of the same session arrives
+        send(ANN, ALGEBRA, "09:10");
+
+        // then it joins her session: one session of 10 minutes, not two
+        EngagementDaily day = latest().get(key(ANN, ALGEBRA, MONDAY));
+        assertThat(day.getEvents()).isEqualTo(2);
+        assertThat(day.getSessions()).isEqualTo(1);
+        assertThat(day.getActiveMinutes()).isEqualTo(10.0);
     }
 
     @Test

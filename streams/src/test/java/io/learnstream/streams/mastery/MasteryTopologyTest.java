@@ -438,21 +438,42 @@ class MasteryTopologyTest {
     }
 
     @Test
-    void shouldSendAnAnswerBeyondTheGracePeriodToTheDeadLetters() {
+    void shouldSendAnAnswerBeyondTheGracePeriodBehindTheStudentsNewestAnswerToTheDeadLetters() {
         start(MasteryOptions.defaults().withGrace(Duration.ofHours(1)));
         publish(PUBLISHED, 1);
         answer(ANN, "a1", Q1, List.of(FRACTIONS), true, MONDAY_9);
-        answer(BOB, "b1", Q1, List.of(FRACTIONS), true, MONDAY_9.plus(Duration.ofHours(2)));
+        answer(ANN, "a2", Q1, List.of(FRACTIONS), true, MONDAY_9.plus(Duration.ofHours(2)));
         predictions.readValuesToList();
 
-        // when Ann's answer of 09:30 arrives after stream time reached 11:00
-        answer(ANN, "a2", Q1, List.of(FRACTIONS), false, MONDAY_9.plus(Duration.ofMinutes(30)));
+        // when Ann's answer of 09:30 arrives after her answer of 11:00 was applied
+        answer(ANN, "a3", Q1, List.of(FRACTIONS), false, MONDAY_9.plus(Duration.ofMinutes(30)));
 
         // then it is not applied but kept, with the reason
         assertThat(predictions.isEmpty()).isTrue();
         DeadLetter letter = deadLetters.readValue();
-        assertThat(letter.getReason()).contains("grace period of PT1H");
-        assertThat(letter.getPayload()).contains("a2");
+        assertThat(letter.getReason()).contains("grace period of PT1H").contains("the student's newest answer");
+        assertThat(letter.getPayload()).contains("a3");
+    }
+
+    @Test
+    void shouldPutAStudentsAnswersInPlaceWhenAnotherStudentsLaterBacklogCameFirst() {
+        start(MasteryOptions.defaults().withGrace(Duration.ofHours(1)));
+        publish(PUBLISHED, 1);
+        // given Bob's answers of two days later came first (the intake read his partition's backlog faster)
+        answer(BOB, "b1", Q1, List.of(FRACTIONS), true, MONDAY_9.plus(Duration.ofDays(2)));
+        predictions.readValuesToList();
+
+        // when Ann's answers of Monday arrive, the second before the first
+        arrive(ANN, "a2", Q1, List.of(FRACTIONS), false, MONDAY_9.plus(Duration.ofMinutes(30)));
+        answer(ANN, "a1", Q1, List.of(FRACTIONS), true, MONDAY_9);
+
+        // then both are applied, in their order: Bob's time does not make them late
+        Map<String, MasteryPrediction> latest = new LinkedHashMap<>();
+        predictions.readValuesToList().forEach(p -> latest.put(p.getEventId(), p));
+        assertThat(latest).containsOnlyKeys("a1", "a2");
+        assertThat(skillMastery.readKeyValuesToMap().get(skill(ANN, FRACTIONS)).getLastAnswerTime())
+                .isEqualTo(MONDAY_9.plus(Duration.ofMinutes(30)));
+        assertThat(deadLetters.isEmpty()).isTrue();
     }
 
     private void publish(Map<String, Map<String, Double>> entries, long version) {

@@ -53,7 +53,7 @@ public final class AssistmentsReplay {
         try (ReplayProgress progress = new ReplayProgress(out, 5, () -> String.format(Locale.ROOT,
                 "%s: statements accepted %,d of %,d | answers traced %,d%s | predictions in ClickHouse %,d", fileName,
                 poster.accepted(), schedule.size(), pipeline.answersTracked(), masteryDetail(), predictions()))) {
-            Replay.send(schedule, BATCH, IN_FLIGHT, statements::body, poster);
+            Replay.send(schedule, scheduled -> scheduled.row().userId(), BATCH, IN_FLIGHT, statements::body, poster);
             sendSeconds = (System.nanoTime() - start) / 1e9;
             out.printf(Locale.ROOT, "%s: %,d statements accepted by the LRS in %.1f s (%,.0f/s, %d requests retried); waiting for the pipeline...%n",
                     fileName, poster.accepted(), sendSeconds, poster.accepted() / Math.max(sendSeconds, 1e-9), poster.retried());

@@ -26,20 +26,18 @@ import java.util.stream.Collectors;
  * ({@link OuladTimeline}) through the LRS front door; then it waits until the pipeline has caught up and the LRS
  * archive holds every statement.
  *
- * <p>Statements go in steps of event time (a day by default): after each step the replay waits until the intake has
- * taken in everything sent, so no learning event reaches the topologies more than a step behind another. Without
- * steps, the intake may write one partition's backlog of stored statements before another's; OULAD's time is sparse
- * in places (a few registrations a day, months before a presentation starts), and a backlog of a few thousand
- * statements then spans months, beyond the topologies' grace periods (engagement 7 days, mastery 1 day), which drop
- * what comes that late.
+ * <p>By default everything is sent at once, as fast as the front door takes it: the topologies judge lateness by each
+ * student's own newest event, so however the intake's partitions interleave a backlog, nothing on time is dropped, and
+ * the replay gives what living through the presentations gives. Each student's statements are posted in order
+ * ({@link Replay#send}). With a step ({@code --step}), statements go in steps of event time and the replay waits until
+ * the intake has taken in each step (about a second per step, for the intake's commit): slower, for a pipeline that
+ * should see the term unfold.
  */
 public final class OuladReplay {
     /** Statements per request, as a tool syncing its history would send them. */
     public static final int BATCH = 500;
     /** Requests in flight at once. */
     public static final int IN_FLIGHT = 4;
-    /** The default step of event time: the shortest grace period of the topologies (mastery's). */
-    public static final Duration STEP = Duration.ofDays(1);
     static final Duration CATCH_UP_BOUND = Duration.ofMinutes(10);
     static final String CLIENT_ID = "learnstream-replay-oulad";
 
@@ -99,7 +97,7 @@ public final class OuladReplay {
                 poster.accepted(), events.size(), stepsSent.get(), steps.size(), stack.pipeline().eventsProcessed(),
                 stack.pipeline().answersTracked(), archived(inClasses)))) {
             for (List<OuladEvent> next : steps) {
-                Replay.send(next, BATCH, IN_FLIGHT, statements::body, poster);
+                Replay.send(next, OuladEvent::studentId, BATCH, IN_FLIGHT, statements::body, poster);
                 if (steps.size() > 1 && !stack.pipeline().awaitIntakeCaughtUp(CATCH_UP_BOUND)) {
                     throw new IllegalStateException("the intake did not take in the statements up to " + next.getLast().timestamp()
                             + " within " + CATCH_UP_BOUND.toMinutes() + " min; see the log");

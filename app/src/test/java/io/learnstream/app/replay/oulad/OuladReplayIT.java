@@ -46,12 +46,12 @@ class OuladReplayIT {
     void shouldImportTheRosterThenReplayEveryStatementThroughThePipelineAndStoreEachOnceWhenReplayedAgain() throws Exception {
         OuladData data = OuladFixture.read();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        // two partitions: the fixture spans 17 months in 15 statements; sent at once, the intake may write one partition's
-        // statements, months ahead, before another's, and the topologies drop what then comes beyond their grace periods
+        // two partitions, everything sent at once (no steps): the fixture spans 17 months in 15 statements, and the intake
+        // may write one partition's statements, months ahead, before another's; none of it may be taken for late
         try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dataDir, 0, 0, 0, 2, Optional.empty()), new SimpleMeterRegistry())) {
             // given the district and its replay credential
             OuladReplay replay = new OuladReplay(stack, DISTRICT, ReplayDistrict.ensure(stack.pipeline().directory(), DISTRICT, "OULAD replay"),
-                    Optional.empty(), OuladReplay.STEP, quiet);
+                    Optional.empty(), Duration.ZERO, quiet);
 
             // when the fixture's roster is imported and its statements replayed
             RosterImport marker = replay.importRoster(data, rosterDir);
