@@ -20,14 +20,14 @@ import java.util.List;
  * Demographics: gender F for students up to 11 and 31 to 34, else M; age band 0-35 for even students, 35-55 for odd;
  * IMD band 10-20% (none for student 22); disability Y for students divisible by 5.
  */
-final class SyntheticOulad {
-    static final String AAA = "AAA-2014J";
-    static final String BBB = "BBB-2014J";
+public final class SyntheticOulad {
+    public static final String AAA = "AAA-2014J";
+    public static final String BBB = "BBB-2014J";
     static final int LENGTH = 70;
 
     private SyntheticOulad() {}
 
-    static Path write(Path dir) throws IOException {
+    public static Path write(Path dir) throws IOException {
         List<String> info = new ArrayList<>(List.of("code_module,code_presentation,id_student,gender,region,highest_education,imd_band,age_band,"
                 + "num_of_prev_attempts,studied_credits,disability,final_result"));
         List<String> registration = new ArrayList<>(List.of("code_module,code_presentation,id_student,date_registration,date_unregistration"));

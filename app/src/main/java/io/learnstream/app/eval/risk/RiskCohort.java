@@ -16,7 +16,8 @@ import java.util.function.Function;
  * {@code k} when, by OULAD's {@code studentRegistration}, they were registered and not withdrawn as of the record's
  * moment, the midnight starting day {@code 7k}: registered on a day before {@code 7k} (registrations are at 08:00 of
  * their day), and not withdrawn or withdrawn on day {@code 7k} or later. A student without a registration date is
- * never counted. The label is the final result: Fail or Withdrawn is at risk.
+ * never counted, nor anyone at a week past the presentation's last day. The label is the final result: Fail or
+ * Withdrawn is at risk.
  */
 public final class RiskCohort {
     /** The weeks scored. */
@@ -83,7 +84,7 @@ public final class RiskCohort {
                 for (int week : weeks) {
                     int day = 7 * week;
                     WeekRecord r = byStudentDay.get(p.id() + "/" + key + "/" + day);
-                    if (!counts(s, day)) continue;
+                    if (day > p.lengthDays() || !counts(s, day)) continue;
                     perWeek.merge(week, 1, Integer::sum);
                     if (r == null) {
                         missing++;

@@ -150,19 +150,23 @@ public final class RiskEvaluation {
         return new Fit(Optional.of(data.directory()), Optional.of(training), training.model(), version, (System.nanoTime() - start) / 1e9);
     }
 
-    /**
-     * HOOK (risk model): waits until the risk topology holds publication {@code version}. Until the pipeline tells
-     * which risk model its topology holds, this only checks the topology is there; {@link #run} then checks that every
-     * record was scored with {@code version}, so a replay that began before the model was read fails rather than
-     * reporting the defaults' figures.
-     */
+    /** Waits until the risk topology holds publication {@code version} (so the replay is scored by it from the first event). */
     void awaitModelHeld(Pipeline pipeline, long version) throws InterruptedException {
-        out.println("  (the pipeline does not tell which risk model its topology holds; every record's model version is checked at the end)");
+        long deadline = System.nanoTime() + MODEL_BOUND.toNanos();
+        while (pipeline.riskModelVersion() != version) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the risk topology did not read model publication " + version + " within "
+                        + MODEL_BOUND.toSeconds() + " s (it holds " + pipeline.riskModelVersion() + ")");
+            }
+            Thread.sleep(100);
+        }
+        out.println("  the risk topology holds it");
     }
 
     /**
-     * HOOK (risk history): waits until every risk score of what was replayed is in {@code risk_history}. The
-     * pipeline's catch-up covers the risk sinks; once it covers the risk topology's own input too, this is complete.
+     * Waits until every risk score of what was replayed is in {@code risk_history}: the pipeline caught up, which
+     * covers the risk topology's input, its output topic settled and the risk sinks committed after inserting. The one
+     * place to wait for the risk history: a finer wait for risk alone belongs here.
      */
     boolean awaitRiskHistoryComplete(Pipeline pipeline, Duration bound) throws InterruptedException {
         return pipeline.awaitCaughtUp(bound);
