@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,17 +48,8 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--data", required = true, description = "directory with train.tsv[.gz] and test.tsv[.gz] (user_id, item_id, timestamp, correct, skill_id)")
         Path data;
 
-        @Option(names = "--out", required = true, description = "directory for the report")
-        Path out;
-
-        @Option(names = "--work-dir", description = "data directory of the evaluation's own embedded stack (default: a fresh temporary one, deleted after a successful run)")
-        Path workDir;
-
-        @Option(names = "--partitions", defaultValue = "3", description = "partitions of the topics (default: ${DEFAULT-VALUE})")
-        int partitions;
-
-        @Option(names = "--chdb-lib", defaultValue = "${env:LEARNSTREAM_CHDB_LIB}", description = "path of libchdb.so")
-        Path chdbLibrary;
+        @Mixin
+        EvalOptions eval;
 
         @Override
         public Integer call() throws Exception {
@@ -65,22 +57,15 @@ public final class EvalCommand implements Runnable {
             AssistmentsData dir = new AssistmentsData(data);
             dir.train();
             dir.test();
-            boolean temporary = workDir == null;
-            Path work = freshWorkDir(workDir);
-            boolean done = false;
-            try {
-                MasteryEvaluation.Result result = new MasteryEvaluation(dir, work, Optional.ofNullable(chdbLibrary), partitions, console).run();
-                MasteryReport.write(out, result, "./learnstream eval mastery --data " + data + " --out " + out);
+            eval.inWorkDir(work -> {
+                MasteryEvaluation.Result result = new MasteryEvaluation(dir, work, eval.chdb(), eval.partitions, console).run();
+                MasteryReport.write(eval.out, result, "./learnstream eval mastery --data " + data + " --out " + eval.out);
                 console.println();
                 result.scores().forEach((model, s) -> console.printf(Locale.ROOT, "  %-9s AUC %.4f  RMSE %.4f  log-loss %.4f  n=%,d%n",
                         model, s.auc(), s.rmse(), s.logLoss(), s.count()));
                 console.printf(Locale.ROOT, "  (published on the ASSISTments 2009 split: %s)%n", MasteryReport.PUBLISHED_AUC);
-                console.printf(Locale.ROOT, "report written to %s (report.md, metrics.json, PNGs) in %.0f s%n", out, result.totalSeconds());
-                done = true;
-            } finally {
-                // a failed evaluation keeps its stack's data and logs for a look
-                if (temporary && done) deleteQuietly(work);
-            }
+                console.printf(Locale.ROOT, "report written to %s (report.md, metrics.json, PNGs) in %.0f s%n", eval.out, result.totalSeconds());
+            });
             return 0;
         }
     }
@@ -106,21 +91,12 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--fit-presentations", split = ",", paramLabel = "CLASS", description = "fit on these presentations of --fit only (default: all)")
         List<String> fitPresentations = List.of();
 
-        @Option(names = "--out", required = true, description = "directory for the report")
-        Path out;
-
-        @Option(names = "--work-dir", description = "data directory of the evaluation's own embedded stack (default: a fresh temporary one, deleted after a successful run)")
-        Path workDir;
-
-        @Option(names = "--partitions", defaultValue = "3", description = "partitions of the topics (default: ${DEFAULT-VALUE})")
-        int partitions;
+        @Mixin
+        EvalOptions eval;
 
         @Option(names = "--step", defaultValue = "1d", converter = DurationConverter.class,
                 description = "event time the replay sends before waiting for the intake (default: ${DEFAULT-VALUE}; see replay oulad)")
         java.time.Duration step;
-
-        @Option(names = "--chdb-lib", defaultValue = "${env:LEARNSTREAM_CHDB_LIB}", description = "path of libchdb.so")
-        Path chdbLibrary;
 
         @Override
         public Integer call() throws Exception {
@@ -133,12 +109,9 @@ public final class EvalCommand implements Runnable {
                 both.retainAll(fitOn.get().presentations().stream().map(OuladPresentation::id).toList());
                 if (!both.isEmpty()) throw new IllegalArgumentException("presentations both fitted on and scored: " + both + "; score others");
             }
-            boolean temporary = workDir == null;
-            Path work = freshWorkDir(workDir);
-            boolean done = false;
-            try {
-                RiskEvaluation.Result result = new RiskEvaluation(scored, fitOn, work, Optional.ofNullable(chdbLibrary), partitions, step, console).run();
-                RiskReport.write(out, result, command());
+            eval.inWorkDir(work -> {
+                RiskEvaluation.Result result = new RiskEvaluation(scored, fitOn, work, eval.chdb(), eval.partitions, step, console).run();
+                RiskReport.write(eval.out, result, command());
                 console.println();
                 result.byPresentation().forEach((classId, weeks) -> weeks.forEach((week, s) -> console.printf(Locale.ROOT,
                         "  %-10s week %2d  AUC %.3f  precision %.3f  recall %.3f  n=%,d%n", classId, week, s.auc(), s.precision(), s.recall(), s.n())));
@@ -147,12 +120,8 @@ public final class EvalCommand implements Runnable {
                         lead.withdrawn(), lead.warned(), lead.medianWeeks(), 100 * lead.shareWarnedInTime());
                 result.groupsWeek8().forEach((attribute, a) -> console.printf(Locale.ROOT, "  week 8 %-10s largest AUC gap %.3f%n", attribute, a.aucGap()));
                 for (RiskReport.Target t : RiskReport.targets(result)) console.printf("  target %s: %s (%s)%n", t.what(), t.verdict(), t.figures());
-                console.printf(Locale.ROOT, "report written to %s (report.md, metrics.json, PNGs) in %.0f s%n", out, result.totalSeconds());
-                done = true;
-            } finally {
-                // a failed evaluation keeps its stack's data and logs for a look
-                if (temporary && done) deleteQuietly(work);
-            }
+                console.printf(Locale.ROOT, "report written to %s (report.md, metrics.json, PNGs) in %.0f s%n", eval.out, result.totalSeconds());
+            });
             return 0;
         }
 
@@ -161,27 +130,7 @@ public final class EvalCommand implements Runnable {
             if (!presentations.isEmpty()) c.append(" --presentations ").append(String.join(",", presentations));
             if (fit != null) c.append(" --fit ").append(fit);
             if (!fitPresentations.isEmpty()) c.append(" --fit-presentations ").append(String.join(",", fitPresentations));
-            return c.append(" --out ").append(out).toString();
-        }
-    }
-
-    /** The given work directory, which must be empty or absent, or a fresh temporary one; the stack's log goes into it. */
-    static Path freshWorkDir(Path workDir) throws IOException {
-        Path work = workDir == null ? Files.createTempDirectory("learnstream-eval-") : workDir;
-        if (workDir != null && Files.isDirectory(work)) {
-            try (Stream<Path> entries = Files.list(work)) {
-                if (entries.findAny().isPresent()) throw new IllegalArgumentException("--work-dir " + work + " is not empty: the evaluation needs a fresh stack");
-            }
-        }
-        System.setProperty("learnstream.log.dir", work.resolve("logs").toString());
-        return work;
-    }
-
-    static void deleteQuietly(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory: the system cleans it eventually
+            return c.append(" --out ").append(eval.out).toString();
         }
     }
 }

@@ -31,6 +31,6 @@ class OuladRiskClassesTest {
                 org.assertj.core.groups.Tuple.tuple("2", Instant.parse("2014-11-10T23:59:59Z")),
                 org.assertj.core.groups.Tuple.tuple("3", Instant.parse("2014-12-10T23:59:59Z")));
         assertThat(aaa.contextLineItems().getFirst().due()).isEqualTo(Instant.parse("2014-10-20T23:59:59Z").toEpochMilli());
-        assertThat(classes.get(SyntheticOulad.BBB).lineItems()).extracting(ClassLineItem::getSourcedId).containsExactly("4", "5");
+        assertThat(classes.get(SyntheticOulad.BBB).lineItems()).extracting(ClassLineItem::getSourcedId).containsExactly("4", "5", "6");
     }
 }

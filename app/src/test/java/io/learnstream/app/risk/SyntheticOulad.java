@@ -14,8 +14,10 @@ import java.util.List;
  *       day early, scores 80 and 75), the odd ones fail (active on days 0 to 5 only, TMA 1 late on day 25 with 40, no
  *       TMA 2). Student 21 withdraws on day 30 (active on days 0 to 3); student 22 registers on day 10 and passes;
  *       student 23 has no registration date. The others register on day -10.</li>
- *   <li>{@code BBB-2014J} (70 days) without VLE activity: students 31 to 38, the even ones pass (both TMAs, 4 and 41,
- *       submitted on time with 85), the odd ones fail (TMA 4 on day 30 with 30, no other); all register on day -5.</li>
+ *   <li>{@code BBB-2014J} (70 days) without VLE activity: students 31 to 38, the even ones pass (both TMAs, 4 and 5,
+ *       submitted on time with 85), the odd ones fail (TMA 4 on day 30 with 30, not 5); all register on day -5 and sit
+ *       the exam 6 (no date) on day 62, with 70 or 20. (A class whose events stop is ticked no further on replay
+ *       unless other classes' events move its task's stream time on: the exam keeps BBB's weeks going.)</li>
  * </ul>
  * Demographics: gender F for students up to 11 and 31 to 34, else M; age band 0-35 for even students, 35-55 for odd;
  * IMD band 10-20% (none for student 22); disability Y for students divisible by 5.
@@ -59,13 +61,14 @@ public final class SyntheticOulad {
             } else {
                 submissions.add("4," + s + ",30,0,30");
             }
+            submissions.add("6," + s + ",62,0," + (pass ? 70 : 20));
         }
         Files.createDirectories(dir);
         Files.write(dir.resolve("courses.csv"), List.of("code_module,code_presentation,module_presentation_length",
                 "AAA,2014J," + LENGTH, "BBB,2014J," + LENGTH));
         Files.write(dir.resolve("assessments.csv"), List.of("code_module,code_presentation,id_assessment,assessment_type,date,weight",
                 "AAA,2014J,1,TMA,19,25", "AAA,2014J,2,TMA,40,25", "AAA,2014J,3,Exam,,50",
-                "BBB,2014J,4,TMA,19,50", "BBB,2014J,5,TMA,41,50"));
+                "BBB,2014J,4,TMA,19,25", "BBB,2014J,5,TMA,41,25", "BBB,2014J,6,Exam,,50"));
         Files.write(dir.resolve("vle.csv"), List.of("id_site,code_module,code_presentation,activity_type,week_from,week_to", "100,AAA,2014J,resource,,"));
         Files.write(dir.resolve("studentInfo.csv"), info);
         Files.write(dir.resolve("studentRegistration.csv"), registration);

@@ -40,11 +40,16 @@ public final class RiskCohort {
      * @param scored the counted students that have their week's record
      * @param counted by presentation and week, how many students count
      * @param missing counted students without a record of their week
-     * @param uncounted records of students who do not count that week (not registered by then or withdrawn by OULAD)
+     * @param uncounted by week, records of students who do not count that week (not registered by then or withdrawn by
+     *     OULAD, or the week is past the presentation's last day)
      * @param withdrawals every student of the presentations who withdrew on or after the first day, after registering
      */
-    public record Joined(List<ScoredStudent> scored, Map<String, Map<Integer, Integer>> counted, int missing, int uncounted,
-            List<RiskMetrics.Withdrawal> withdrawals) {}
+    public record Joined(List<ScoredStudent> scored, Map<String, Map<Integer, Integer>> counted, int missing, Map<Integer, Integer> uncounted,
+            List<RiskMetrics.Withdrawal> withdrawals) {
+        public int uncountedRecords() {
+            return uncounted.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
 
     private RiskCohort() {}
 
@@ -72,11 +77,11 @@ public final class RiskCohort {
             List<WeekRecord> records, Map<String, Long> firstFlags) {
         Map<String, WeekRecord> byStudentDay = new HashMap<>();
         for (WeekRecord r : records) byStudentDay.put(r.classId() + "/" + r.studentKey() + "/" + r.dayOfClass(), r);
+        Map<String, WeekRecord> unused = new HashMap<>(byStudentDay);
         List<ScoredStudent> scored = new ArrayList<>();
         Map<String, Map<Integer, Integer>> counted = new LinkedHashMap<>();
         List<RiskMetrics.Withdrawal> withdrawals = new ArrayList<>();
         int missing = 0;
-        int used = 0;
         for (OuladPresentation p : presentations) {
             Map<Integer, Integer> perWeek = counted.computeIfAbsent(p.id(), c -> new TreeMap<>());
             for (OuladStudent s : p.students().values()) {
@@ -90,7 +95,7 @@ public final class RiskCohort {
                         missing++;
                         continue;
                     }
-                    used++;
+                    unused.remove(p.id() + "/" + key + "/" + day);
                     scored.add(new ScoredStudent(p.id(), s.id(), week, r.probability(), r.flagged(), s.finalResult().atRisk(), groups(s)));
                 }
                 if (s.unregistrationDay().isPresent() && s.registrationDay().isPresent() && s.unregistrationDay().getAsInt() >= 0
@@ -101,8 +106,8 @@ public final class RiskCohort {
                 }
             }
         }
-        int ofWeeks = 0;
-        for (WeekRecord r : records) if (r.dayOfClass() % 7 == 0 && weeks.contains(r.dayOfClass() / 7)) ofWeeks++;
-        return new Joined(scored, counted, missing, ofWeeks - used, withdrawals);
+        Map<Integer, Integer> uncounted = new TreeMap<>();
+        for (WeekRecord r : unused.values()) if (r.dayOfClass() % 7 == 0 && weeks.contains(r.dayOfClass() / 7)) uncounted.merge(r.dayOfClass() / 7, 1, Integer::sum);
+        return new Joined(scored, counted, missing, uncounted, withdrawals);
     }
 }

@@ -121,8 +121,10 @@ public final class RiskEvaluation {
             Function<OuladStudent, String> keyOf = s -> key.studentKey("roster:" + s.rosterSourcedId());
             List<RiskCohort.WeekRecord> weekRecords = history.weekRecords(RiskCohort.WEEKS);
             RiskCohort.Joined joined = RiskCohort.join(scored.presentations(), keyOf, RiskCohort.WEEKS, weekRecords, history.firstFlags());
-            out.printf(Locale.ROOT, "  %,d weekly records of weeks %s; %,d students counted with their record, %,d without, %,d records of"
-                    + " students not counted%n", weekRecords.size(), RiskCohort.WEEKS, joined.scored().size(), joined.missing(), joined.uncounted());
+            out.printf(Locale.ROOT, "  %,d weekly records of weeks %s (%,d distinct students and weeks); %,d students counted with their record,"
+                    + " %,d without; records of students not counted, by week: %s%n", weekRecords.size(), RiskCohort.WEEKS,
+                    weekRecords.stream().map(w -> w.classId() + "/" + w.studentKey() + "/" + w.dayOfClass()).distinct().count(),
+                    joined.scored().size(), joined.missing(), joined.uncounted());
             return score(fit, scored, outcome, versions, history.triggers(), joined, (System.nanoTime() - start) / 1e9);
         }
     }

@@ -105,7 +105,7 @@ public final class RiskReport {
                 t.presentations().stream().map(p -> p.classId()).toList()));
         root.putObject("pipeline").put("statements", r.replay().statements()).put("replay_seconds", round(r.replay().totalSeconds()))
                 .put("scored_records", r.joined().scored().size()).put("counted_without_record", r.joined().missing())
-                .put("records_of_students_not_counted", r.joined().uncounted());
+                .put("records_of_students_not_counted", r.joined().uncountedRecords());
         root.put("total_seconds", round(r.totalSeconds()));
         return json.writeValueAsString(root) + "\n";
     }
@@ -245,8 +245,8 @@ public final class RiskReport {
         md.append("\n## Pipeline\n\n");
         md.append(String.format(Locale.ROOT, "%,d statements accepted by the LRS; the replay with the pipeline's catch-up took %.0f s, the "
                 + "whole evaluation %.0f s. Risk records by trigger: %s; by model version: %s. %,d counted students had their weekly record, %,d "
-                + "had none, and %,d weekly records were of students not counted.%n", r.replay().statements(), r.replay().totalSeconds(),
-                r.totalSeconds(), r.triggers(), r.versions(), r.joined().scored().size(), r.joined().missing(), r.joined().uncounted()));
+                + "had none, and %,d weekly records were of students not counted (by week: %s).%n", r.replay().statements(), r.replay().totalSeconds(),
+                r.totalSeconds(), r.triggers(), r.versions(), r.joined().scored().size(), r.joined().missing(), r.joined().uncountedRecords(), r.joined().uncounted()));
         md.append("\nData: Open University Learning Analytics Dataset (Kuzilek, Hlosta & Zdrahal 2017, *Scientific Data* 4:170171, CC BY 4.0).\n");
         return md.toString();
     }

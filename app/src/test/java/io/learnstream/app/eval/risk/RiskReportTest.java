@@ -38,7 +38,7 @@ class RiskReportTest {
                 }
             }
         }
-        RiskCohort.Joined joined = new RiskCohort.Joined(rows, Map.of(SyntheticOulad.AAA, Map.of(4, 61)), 1, 0,
+        RiskCohort.Joined joined = new RiskCohort.Joined(rows, Map.of(SyntheticOulad.AAA, Map.of(4, 61)), 1, Map.of(),
                 List.of(new RiskMetrics.Withdrawal(SyntheticOulad.AAA, "21", 5 * RiskMetrics.WEEK_MILLIS, 2 * RiskMetrics.WEEK_MILLIS)));
         RiskEvaluation.Fit fit = new RiskEvaluation.Fit(Optional.empty(), Optional.empty(), RiskModelEntries.defaults(), 7, 0);
         return RiskEvaluation.score(fit, data, new OuladReplay.Outcome(100, 1, 2, 100, true), Map.of(7L, 500L), Map.of("week", 480L), joined, 3);
