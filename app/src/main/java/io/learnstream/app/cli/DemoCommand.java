@@ -1,6 +1,9 @@
 package io.learnstream.app.cli;
 
 import io.learnstream.app.pipeline.Pipeline;
+import io.learnstream.app.roster.RosterExport;
+import io.learnstream.app.roster.RosterImporter;
+import io.learnstream.app.simulate.district.District;
 import io.learnstream.app.simulate.Credentials;
 import io.learnstream.app.simulate.Simulator;
 import io.learnstream.app.simulate.SimulatorConfig;
@@ -14,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,6 +31,8 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration DRAIN_BOUND = Duration.ofSeconds(60);
+    /** How long the demo waits for the intake to hold the imported roster before it starts the simulator. */
+    private static final Duration ROSTER_BOUND = Duration.ofSeconds(60);
 
     @Mixin
     StackOptions stack;
@@ -70,6 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
             printAddresses(embedded, started, credential);
             Simulator simulator = new Simulator(SimulatorConfig.builder(URI.create(embedded.ingestUrl()), config.simulatorDir())
                     .rate(rate).students(students).seed(seed).credentials(credential).build());
+            importRoster(embedded, simulator, config);
             simulator.start();
             long runStarted = System.nanoTime();
             Duration remaining = duration;
@@ -92,6 +99,18 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The simulated district's OneRoster export, imported before it sends: classes, teachers, line items to score risk by. */
+    private void importRoster(EmbeddedStack embedded, Simulator simulator, EmbeddedStackConfig config) throws Exception {
+        District district = simulator.district();
+        Path dir = config.dataDir().resolve("demo-roster");
+        RosterExport.write(district, simulator.term(), dir);
+        RosterImporter.importExport(dir, DemoDistrict.TENANT, embedded.pipeline().topics(), embedded.kafkaBootstrapServers(), "learnstream-demo");
+        long deadline = System.nanoTime() + ROSTER_BOUND.toNanos();
+        while (embedded.pipeline().rosterClassesHeld() < district.sections().size() && System.nanoTime() < deadline) Thread.sleep(100);
+        out.printf("  roster            %d classes, %d students, %d teachers imported from %s (risk and alerts go by it)%n",
+                district.sections().size(), district.students().size(), district.teachers().size(), dir);
+    }
+
     private void printAddresses(EmbeddedStack embedded, long started, Credentials credential) {
         out.printf(Locale.ROOT, "learnstream: embedded stack up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         out.printf("  Kafka broker      %s   (e.g. kcat -b %s -L)%n", embedded.kafkaBootstrapServers(), embedded.kafkaBootstrapServers());
@@ -107,10 +126,14 @@ public final class DemoCommand implements Callable<Integer> {
     private void progress(Pipeline pipeline, ColumnStore store, SimulatorStats sim, long runStarted) {
         double seconds = (System.nanoTime() - runStarted) / 1e9;
         out.printf(Locale.ROOT, "[%5.0fs] statements accepted %,d (%.0f/s) | events processed %,d | engagement rows in ClickHouse %,d"
-                        + " | answers traced %,d, student-skills in mastery_current %,d | simulated time %s%n",
+                        + " | answers traced %,d, student-skills in mastery_current %,d | risk scores %,d, flagged now %,d, open alerts %,d"
+                        + " | simulated time %s%n",
                 seconds, pipeline.statementsAccepted(), pipeline.statementsAccepted() / Math.max(seconds, 1e-9),
                 pipeline.eventsProcessed(), engagementRows(store), pipeline.answersTracked(),
                 store.query("SELECT count() FROM mastery_current").singleLong(),
+                store.query("SELECT count() FROM risk_history").singleLong(),
+                store.query("SELECT count() FROM risk_current WHERE flagged = 1").singleLong(),
+                store.query("SELECT count() FROM alerts WHERE status = 'open'").singleLong(),
                 sim.simulatedTime().map(t -> t.toString().substring(0, 16)).orElse("-"));
     }
 
@@ -150,7 +173,24 @@ public final class DemoCommand implements Callable<Integer> {
                 SELECT skill_id, round(avg(p_mastery), 3) AS avg_p_mastery, count() AS students,
                        countIf(mastered = 1) AS mastered, sum(attempts) AS answers
                 FROM mastery_current GROUP BY skill_id ORDER BY avg_p_mastery ASC, skill_id LIMIT 5"""))));
+        out.println("  risk (students flagged now, and alerts sent to their teachers):");
+        out.print(indent(TextTable.render(store.query("""
+                SELECT uniqExact(class_id, student_key) AS scored, countIf(flagged = 1) AS flagged_now,
+                       (SELECT count() FROM alerts) AS alerts, (SELECT countIf(status = 'open') FROM alerts) AS open_alerts
+                FROM risk_current"""))));
+        out.println("  at-risk students of the class with the most, with reasons:");
+        out.print(indent(TextTable.render(store.query(AT_RISK_QUERY))));
+        out.println("  latest alerts (./learnstream alerts list):");
+        out.print(indent(TextTable.render(store.query("""
+                SELECT class_id, teacher_ids, status, text FROM alerts ORDER BY raised_time DESC LIMIT 5"""))));
     }
+
+    /** The README's query: the at-risk students of a class, with reasons; here for the class with the most of them. */
+    static final String AT_RISK_QUERY = """
+            SELECT class_id, student_key, round(probability, 2) AS risk, arrayStringConcat(reasons.text, '; ') AS reasons
+            FROM risk_current
+            WHERE flagged = 1 AND class_id = (SELECT class_id FROM risk_current WHERE flagged = 1 GROUP BY class_id ORDER BY count() DESC LIMIT 1)
+            ORDER BY probability DESC LIMIT 10""";
 
     private static long engagementRows(ColumnStore store) {
         return store.query("SELECT count() FROM engagement_daily").singleLong();

@@ -119,9 +119,10 @@ public final class ReplayCommand implements Runnable {
         @Option(names = "--rate", description = "statements per second at most (default: as fast as the front door takes them)")
         Double rate;
 
-        @Option(names = "--step", defaultValue = "0s", converter = DurationConverter.class,
-                description = "event time sent before waiting for the intake to take it in, e.g. 1d (default: ${DEFAULT-VALUE}, all at once:"
-                        + " lateness is judged per student, so nothing on time is dropped at any speed)")
+        @Option(names = "--step", defaultValue = "1d", converter = DurationConverter.class,
+                description = "event time sent before waiting for the intake (and the risk topology's repartition by class) to take it in"
+                        + " (default: ${DEFAULT-VALUE}; 0s sends all at once: engagement and mastery judge lateness per student and lose"
+                        + " nothing, but risk lives each class through its days in order and needs a class's events a day at a time)")
         java.time.Duration step;
 
         private final PrintStream out = System.out;

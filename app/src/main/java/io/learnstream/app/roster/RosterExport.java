@@ -27,7 +27,9 @@ import java.util.Map;
  * the classes (sourcedId the class id, so {@link District#sectionIri} = {@code <SIS>/classes/<sourcedId>}, the IRI
  * statements name the class by), students and teachers as users (identifier the SIS id statements' accounts name
  * them by) with their roles in {@code roles.csv}, enrollments (students; each class's teacher as primary and another
- * teacher of the school as co-teacher) and three line items per class with due dates in the term.
+ * teacher of the school as co-teacher) and three line items per class with due dates in the term: the quizzes of weeks a quarter, a half and three
+ * quarters into it, named as the quiz app names them (a quiz's IRI ends in {@code <class sourcedId>-w<week>}), due four days
+ * after their week.
  */
 public final class RosterExport {
     static final int LINE_ITEMS_PER_CLASS = 3;
@@ -161,9 +163,11 @@ public final class RosterExport {
         int spacing = Math.max(1, term.weeks() / (LINE_ITEMS_PER_CLASS + 1));
         for (CourseSection section : district.sections()) {
             for (int n = 1; n <= LINE_ITEMS_PER_CLASS; n++) {
-                LocalDate due = term.start().plusWeeks((long) n * spacing).plusDays(4);
+                // the quiz of the week's module, named as the quiz app's statements name it (its IRI ends in it)
+                int week = n * spacing;
+                LocalDate due = term.start().plusWeeks(week).plusDays(4);
                 LocalDate assigned = due.minusWeeks(1);
-                rows.add(List.of(section.id() + "-quiz-" + n, "", "", section.subject().title() + " quiz " + n, "", 
+                rows.add(List.of(section.id() + "-w" + week, "", "", section.subject().title() + " quiz " + n, "", 
                         assigned.atTime(8, 0).toInstant(ZoneOffset.UTC).toString(), due.atTime(23, 59).toInstant(ZoneOffset.UTC).toString(),
                         section.id(), "", "", "0", "100", section.schoolCode()));
             }

@@ -126,6 +126,19 @@ public final class Simulator {
         return counters.snapshot(elapsed, now == Phase.DISPATCHING || now == Phase.FINISHING);
     }
 
+    /**
+     * The term this simulator runs (or resumes): the saved one, else the configured first term. What its district's
+     * roster export must cover.
+     */
+    public Term term() throws IOException {
+        return store.load().map(SimulatorState::term).orElseGet(() -> config.firstTerm(clock));
+    }
+
+    /** The district this simulator's statements come from. */
+    public io.learnstream.app.simulate.district.District district() {
+        return io.learnstream.app.simulate.district.DistrictGenerator.generate(config.districtSpec());
+    }
+
     /** What made the run fail (an unreadable state file, say), if it did. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
@@ -137,7 +150,7 @@ public final class Simulator {
         CompletionWatermark watermark = null;
         try {
             Optional<SimulatorState> saved = store.load();
-            term = saved.map(SimulatorState::term).orElseGet(() -> config.firstTerm(clock));
+            term = saved.map(SimulatorState::term).orElseGet(() -> config.firstTerm(clock));  // as term() tells
             StatementGenerator generator = StatementGenerator.forConfig(config, term);
             resume(generator, saved, term);
             watermark = new CompletionWatermark(new Mark(generator.position(), generator.lastEventTime()));

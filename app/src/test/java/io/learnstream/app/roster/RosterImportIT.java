@@ -101,7 +101,7 @@ class RosterImportIT {
         Path full = exports.resolve("full");
         RosterExport.write(DISTRICT, TERM, full);
         assertThat(run("roster", "import", "--data-dir", dataDir.toString(), "--district", "riverside", full.toString()).exitCode()).isZero();
-        String dropped = DISTRICT.sections().getFirst().id() + "-quiz-1";
+        String dropped = DISTRICT.sections().getFirst().id() + "-w4";
         String enrollment = DISTRICT.sections().getFirst().id() + "-" + DISTRICT.sections().getFirst().teacherId();
 
         // when a bulk lineItems.csv without one line item and a delta enrollments.csv deleting one enrollment are imported
