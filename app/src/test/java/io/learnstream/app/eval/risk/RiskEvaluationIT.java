@@ -37,12 +37,14 @@ class RiskEvaluationIT {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
         // when evaluated through the pipeline (the evaluation waits for the model and the risk history itself)
-        RiskEvaluation.Result result = new RiskEvaluation(oulad, Optional.of(oulad), work, Optional.empty(), 2, Duration.ofDays(1), System.out).run();
+        RiskEvaluation.Result result = new RiskEvaluation(oulad, Optional.of(oulad), work, Optional.empty(), 2, Duration.ofDays(1), quiet).run();
         RiskReport.write(out, result, "eval risk (IT)");
 
-        // then every counted student had their weekly record, every record is of a counted student, all scored by the fitted model
+        // then every counted student had their weekly record, and the only records of students not counted are those of AAA's student
+        // without a registration date (the topology knows them by their VLE activity); all were scored by the fitted model. (Before the
+        // replay waited for the intake to hold the roster, the registrations sent first had other student keys than the rest.)
         assertThat(result.joined().missing()).isZero();
-        assertThat(result.joined().uncounted()).as("uncounted %s, counted %s", result.joined().uncounted(), result.joined().counted()).isEmpty();
+        assertThat(result.joined().uncounted()).containsExactly(Map.entry(2, 1), Map.entry(4, 1), Map.entry(8, 1));
         assertThat(result.versions().keySet()).containsExactly(result.fit().version());
         // AAA: students 1 to 20, the one withdrawn on day 30 up to week 4, the one registered on day 10; week 12 is past both ends
         assertThat(result.joined().counted().get(SyntheticOulad.AAA)).containsExactly(Map.entry(2, 22), Map.entry(4, 22), Map.entry(8, 21));
