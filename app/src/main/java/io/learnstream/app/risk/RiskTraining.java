@@ -8,7 +8,6 @@ import io.learnstream.streams.risk.model.RiskFitter;
 import io.learnstream.streams.risk.model.RiskModel;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,12 +145,5 @@ public final class RiskTraining {
             out.printf(Locale.ROOT, "  p >= %.1f: %4.1f%% flagged, precision %.3f, recall %.3f%s%n", t.threshold(), 100 * t.flaggedShare(),
                     t.precision(), t.recall(), t.threshold() == r.model().high() ? "  (the high threshold)" : "");
         }
-    }
-
-    /** Snapshots per presentation, for a report. */
-    public static Map<String, Integer> snapshotsByPresentation(Result r) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        r.presentations().forEach(p -> out.put(p.classId(), p.snapshots().size()));
-        return out;
     }
 }
