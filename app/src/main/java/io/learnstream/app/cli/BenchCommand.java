@@ -102,12 +102,12 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "streams", mixinStandardHelpOptions = true,
-            description = "Synthetic scored answers are written once to the learning-events topic of an embedded broker; then, in rounds, a pass-through topology (same source, sink serde and exactly-once settings) and the mastery topology each process all of them from the start. Prints answers/s of both, and the ratio.")
+            description = "A synthetic term (scored answers of students in classes of about 30, each class with weekly assignments and a teacher, one student in ten going silent after the first week) is written once to the topics of an embedded broker; then, in rounds, a pass-through topology (same source, sink serde and exactly-once settings), each part of the analytics alone (engagement, mastery, risk; alerts over the risk scores of that risk run) and the full analytics (the four as applications at once) each process all of it from the start. Prints events/s of each, mastery's and the full analytics' ratio to the pass-through, and the costliest part.")
     static final class StreamsBench implements Callable<Integer> {
         @Option(names = "--students", defaultValue = "5000", description = "students answering (default: ${DEFAULT-VALUE})")
         int students;
 
-        @Option(names = "--answers-per-student", defaultValue = "40", description = "answers of each student (default: ${DEFAULT-VALUE})")
+        @Option(names = "--answers-per-student", defaultValue = "40", description = "answers of each student, spread over the six-week term; the silent ones stop after the first week (default: ${DEFAULT-VALUE})")
         int answersPerStudent;
 
         @Option(names = "--items", defaultValue = "15000", description = "items of the catalogue (default: ${DEFAULT-VALUE})")
@@ -116,7 +116,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--skills", defaultValue = "150", description = "skills the items exercise (default: ${DEFAULT-VALUE})")
         int skills;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "runs of each topology; the figures are the medians (default: ${DEFAULT-VALUE})")
+        @Option(names = "--rounds", defaultValue = "3", description = "runs of each part and of the full analytics; the figures are the medians (default: ${DEFAULT-VALUE})")
         int rounds;
 
         @Option(names = "--partitions", defaultValue = "3", description = "partitions of the topics (default: ${DEFAULT-VALUE})")

@@ -621,7 +621,7 @@ public final class Pipeline implements AutoCloseable {
      * A Streams application's input topics as its consumers name them: the topology's sources, with the application id
      * before the name of each repartition topic, in the order of the sub-topologies (upstream first).
      */
-    static List<String> inputTopics(Topology topology, String applicationId) {
+    public static List<String> inputTopics(Topology topology, String applicationId) {
         List<String> inputs = new ArrayList<>();
         topology.describe().subtopologies().stream()
                 .sorted(java.util.Comparator.comparingInt(TopologyDescription.Subtopology::id))
