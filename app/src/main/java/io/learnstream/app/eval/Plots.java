@@ -3,7 +3,10 @@ package io.learnstream.app.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -33,12 +36,37 @@ public final class Plots {
 
     /** Observed rate against mean prediction per bin, with the line of perfect calibration. */
     public static void calibration(Path png, String title, List<Curves.CalibrationBin> bins) throws IOException {
-        XYChart chart = square(title, "mean predicted P(correct)", "observed rate correct");
+        calibration(png, title, bins, "mean predicted P(correct)", "observed rate correct");
+    }
+
+    /** The same, with the axes named for what is predicted. */
+    public static void calibration(Path png, String title, List<Curves.CalibrationBin> bins, String predicted, String observedRate) throws IOException {
+        XYChart chart = square(title, predicted, observedRate);
         XYSeries observed = chart.addSeries("bins of 0.1",
                 bins.stream().mapToDouble(Curves.CalibrationBin::meanPredicted).toArray(),
                 bins.stream().mapToDouble(Curves.CalibrationBin::observed).toArray());
         observed.setMarker(SeriesMarkers.CIRCLE);
         diagonal(chart, "perfectly calibrated");
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** Lines of y against x, one per named series (x and y aligned), the y axis from {@code yMin} to 1. */
+    public static void lines(Path png, String title, String x, String y, Map<String, double[][]> series, double yMin) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        chart.getStyler().setYAxisMin(yMin).setYAxisMax(1.0);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        series.forEach((name, xy) -> chart.addSeries(name, xy[0], xy[1]).setMarker(SeriesMarkers.CIRCLE));
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** Grouped bars: one bar per category for each named series of values (aligned with the categories), from 0 to 1. */
+    public static void bars(Path png, String title, String y, List<String> categories, Map<String, List<Double>> series) throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(y).build();
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        series.forEach((name, values) -> chart.addSeries(name, categories, values));
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 

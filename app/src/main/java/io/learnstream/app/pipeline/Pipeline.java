@@ -78,6 +78,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -440,6 +441,29 @@ public final class Pipeline implements AutoCloseable {
     /** How many roster classes the intake holds now, for all districts: what it finds classes by. As {@link #rosterIdentitiesHeld()}. */
     public long rosterClassesHeld() {
         return analytics == null ? 0 : countGlobal(IntakeTopology.CLASSES_STORE);
+    }
+
+    /**
+     * How many of {@code tokens} (roster identity tokens of district {@code tenant}, as {@code IdentityTokens.of}
+     * gives them) the intake holds now: it links a learner to their roster user only once it holds their token.
+     */
+    public long rosterIdentitiesHeld(String tenant, Collection<String> tokens) {
+        return analytics == null ? 0 : heldGlobal(IntakeTopology.IDENTITIES_STORE, tenant, tokens);
+    }
+
+    /** How many of the classes {@code classIds} of district {@code tenant} the intake holds now: it finds a statement's class only then. */
+    public long rosterClassesHeld(String tenant, Collection<String> classIds) {
+        return analytics == null ? 0 : heldGlobal(IntakeTopology.CLASSES_STORE, tenant, classIds);
+    }
+
+    private long heldGlobal(String storeName, String tenant, Collection<String> ids) {
+        try {
+            ReadOnlyKeyValueStore<String, ValueAndTimestamp<Object>> held = analytics.intake().store(
+                    StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.timestampedKeyValueStore()));
+            return ids.stream().filter(id -> held.get(Topics.tenantScopedKey(tenant, id)) != null).count();
+        } catch (InvalidStateStoreException notYet) {
+            return 0;
+        }
     }
 
     private long countGlobal(String storeName) {

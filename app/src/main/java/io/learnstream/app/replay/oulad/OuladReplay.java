@@ -4,18 +4,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnstream.app.replay.Replay;
 import io.learnstream.app.replay.ReplayProgress;
 import io.learnstream.app.replay.StatementPoster;
+import io.learnstream.app.roster.RosterChangeSet;
+import io.learnstream.app.roster.RosterExportReader;
 import io.learnstream.app.roster.RosterImporter;
 import io.learnstream.app.simulate.Credentials;
 import io.learnstream.app.stack.EmbeddedStack;
 import io.learnstream.schemas.avro.RosterImport;
+import io.learnstream.streams.roster.IdentityTokens;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -69,14 +75,37 @@ public final class OuladReplay {
         this.out = out;
     }
 
-    /** Writes the roster export of {@code data} into {@code dir} and imports it for the district; returns the import's marker. */
-    public RosterImport importRoster(OuladData data, Path dir) throws IOException {
+    /**
+     * Writes the roster export of {@code data} into {@code dir}, imports it for the district and waits until the
+     * intake holds it; returns the import's marker.
+     */
+    public RosterImport importRoster(OuladData data, Path dir) throws IOException, InterruptedException {
         OuladRosterExport.write(data, tenant, dir);
         RosterImport marker = RosterImporter.importExport(dir, tenant, stack.pipeline().topics(), stack.kafkaBootstrapServers(), CLIENT_ID);
         out.printf("roster of district '%s' imported from %s: %s%n", tenant, dir, marker.getFiles().stream()
                 .map(file -> String.format(Locale.ROOT, "%,d %s", file.getApplied(), file.getKind()))
                 .collect(Collectors.joining(", ")));
+        awaitRosterHeld(RosterExportReader.read(dir, tenant, Instant.now()));
         return marker;
+    }
+
+    /**
+     * Waits until the intake holds every identity token and class of the imported roster: a statement the intake
+     * normalizes before then gets the key of the learner's own identifier, not the roster user's, and no class, so the
+     * first registrations of a replay would otherwise belong to another student key than the rest of what they did.
+     */
+    private void awaitRosterHeld(RosterChangeSet roster) throws InterruptedException {
+        Set<String> tokens = new TreeSet<>();
+        roster.users().records().values().forEach(user -> tokens.addAll(IdentityTokens.of(user)));
+        Set<String> classes = roster.classes().records().keySet();
+        long deadline = System.nanoTime() + CATCH_UP_BOUND.toNanos();
+        while (stack.pipeline().rosterIdentitiesHeld(tenant, tokens) < tokens.size() || stack.pipeline().rosterClassesHeld(tenant, classes) < classes.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the intake did not hold the roster's " + tokens.size() + " identities and " + classes.size()
+                        + " classes within " + CATCH_UP_BOUND.toMinutes() + " min; see the log");
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Sends every statement of {@code data} in timestamp order and waits for the pipeline and the archive. */

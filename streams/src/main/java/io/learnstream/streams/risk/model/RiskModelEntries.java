@@ -88,7 +88,17 @@ public final class RiskModelEntries {
         return values;
     }
 
-    /** The model fitted on the shared OULAD presentations, shipped with learnstream (version 0). */
+    /**
+     * The model shipped with learnstream (version 0), served until a first publication. Made by
+     * {@code ./learnstream fit risk --data ../shared/datasets/oulad --write
+     * streams/src/main/resources/io/learnstream/streams/risk/model/default-risk-model.tsv}: all 15 shared OULAD
+     * presentations (2013B, 2013J and 2014B of modules AAA to GGG; only AAA-2013J and BBB-2013B with VLE activity),
+     * each lived through as the xAPI statements the replay sends, normalized as the intake does and mapped by
+     * {@code RiskEvents} with the line items as the roster export makes them; 782,404 weekly snapshots (weeks 1 on, of
+     * students registered and not withdrawn), labelled at risk when the final result is Fail or Withdrawn; stages
+     * from weeks 0, 3, 6 and 10; C = 1; flags raised at 0.7 and cleared below 0.5. {@code eval risk} scores it on
+     * presentations it was fitted on only when asked without {@code --fit}: its evidence is a fit on other presentations.
+     */
     public static RiskModel defaults() {
         try (InputStream in = RiskModelEntries.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
             if (in == null) throw new IllegalStateException("missing resource " + DEFAULTS_RESOURCE);
