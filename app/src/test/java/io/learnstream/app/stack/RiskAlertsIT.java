@@ -136,9 +136,10 @@ class RiskAlertsIT {
     private static void send(RunningStack running, List<ObjectNode> statements, int batch, String authorization) throws Exception {
         int i = 0;
         while (i < statements.size()) {
-            String day = statements.get(i).get("timestamp").asText().substring(0, 10);
+            // a day of event time in UTC, as risk's midnight ticks count them (the statements' timestamps carry the district's offset)
+            long day = utcDay(statements.get(i));
             List<ObjectNode> ofDay = new ArrayList<>();
-            while (i < statements.size() && statements.get(i).get("timestamp").asText().startsWith(day)) ofDay.add(statements.get(i++));
+            while (i < statements.size() && utcDay(statements.get(i)) == day) ofDay.add(statements.get(i++));
             for (int from = 0; from < ofDay.size(); from += batch) {
                 String body = ofDay.subList(from, Math.min(ofDay.size(), from + batch)).toString();
                 assertThat(running.post("/xAPI/statements", body, authorization).statusCode()).isEqualTo(200);
@@ -146,6 +147,10 @@ class RiskAlertsIT {
             assertThat(running.stack.pipeline().awaitIntakeCaughtUp(BOUND)).isTrue();
         }
         assertThat(running.stack.pipeline().awaitCaughtUp(BOUND)).isTrue();
+    }
+
+    private static long utcDay(ObjectNode statement) {
+        return Math.floorDiv(Instant.parse(statement.get("timestamp").asText()).toEpochMilli(), 86_400_000L);
     }
 
     /** Every score of a district's risk history (class, student's SIS id, as of, trigger, probability, flag, reasons). */
