@@ -70,8 +70,7 @@ import io.learnstream.sinks.mastery.MasteryPredictionRows;
 import io.learnstream.sinks.mastery.StudentMasteryRows;
 import io.learnstream.sinks.alerts.AlertFeedbackRows;
 import io.learnstream.sinks.alerts.AlertRows;
-import io.learnstream.sinks.risk.RiskCurrentRows;
-import io.learnstream.sinks.risk.RiskHistoryRows;
+import io.learnstream.sinks.risk.RiskScoreRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -265,9 +264,9 @@ public final class Pipeline implements AutoCloseable {
                         new StudentMasteryRows(Clock.systemUTC()), deadLetters, meters), STUDENT_MASTERY_SINK_GROUP));
                 // risk scores, alerts and the teachers' answers to them (whoever writes those topics)
                 started.push(run(sink(topics.riskScores(), RISK_HISTORY_SINK_GROUP, config, store,
-                        new RiskHistoryRows(Clock.systemUTC()), deadLetters, meters), RISK_HISTORY_SINK_GROUP));
+                        RiskScoreRows.history(Clock.systemUTC()), deadLetters, meters), RISK_HISTORY_SINK_GROUP));
                 started.push(run(sink(topics.riskScores(), RISK_CURRENT_SINK_GROUP, config, store,
-                        new RiskCurrentRows(Clock.systemUTC()), deadLetters, meters), RISK_CURRENT_SINK_GROUP));
+                        RiskScoreRows.current(Clock.systemUTC()), deadLetters, meters), RISK_CURRENT_SINK_GROUP));
                 started.push(run(sink(topics.alerts(), ALERTS_SINK_GROUP, config, store,
                         new AlertRows(Clock.systemUTC()), deadLetters, meters), ALERTS_SINK_GROUP));
                 started.push(run(sink(topics.alertFeedback(), ALERT_FEEDBACK_SINK_GROUP, config, store,

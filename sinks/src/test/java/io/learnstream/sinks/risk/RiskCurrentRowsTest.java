@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Risk scores through {@link RiskCurrentRows} into {@code risk_current_versions} of the real embedded ClickHouse
+ * Risk scores through {@link RiskScoreRows#current} into {@code risk_current_versions} of the real embedded ClickHouse
  * (chDB), read back through the view {@code risk_current}: one row per student and class, the score of the newest
  * {@code as_of} whatever order the scores arrive in. Each spec writes into a district of its own.
  */
@@ -34,7 +34,7 @@ class RiskCurrentRowsTest {
     @TempDir
     static Path dataDir;
     static ChdbColumnStore store;
-    final RiskCurrentRows rows = new RiskCurrentRows(SINK_CLOCK);
+    final RiskScoreRows rows = RiskScoreRows.current(SINK_CLOCK);
     String tenant;
 
     @BeforeAll

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Risk scores through {@link RiskHistoryRows} into {@code risk_history_versions} of the real embedded ClickHouse
+ * Risk scores through {@link RiskScoreRows#history} into {@code risk_history_versions} of the real embedded ClickHouse
  * (chDB), read back through the view {@code risk_history}: one row per student, class, moment and trigger. Each spec
  * writes into a district of its own.
  */
@@ -34,7 +34,7 @@ class RiskHistoryRowsTest {
     @TempDir
     static Path dataDir;
     static ChdbColumnStore store;
-    final RiskHistoryRows rows = new RiskHistoryRows(SINK_CLOCK);
+    final RiskScoreRows rows = RiskScoreRows.history(SINK_CLOCK);
     String tenant;
 
     @BeforeAll

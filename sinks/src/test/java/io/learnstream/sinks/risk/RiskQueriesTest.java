@@ -71,7 +71,7 @@ class RiskQueriesTest {
 
     /** Three students of math-7a (two flagged), one withdrawn; the student also in art-2; another district. */
     private static void writeCurrentRisk() {
-        RiskCurrentRows current = new RiskCurrentRows(SINK_CLOCK);
+        RiskScoreRows current = RiskScoreRows.current(SINK_CLOCK);
         RiskScore withdrawn = RiskScore.newBuilder(score(DISTRICT, CLASS, "st-4f6g", hours(100), 11, 0.95, true, "event",
                 List.of(SILENT_9_DAYS), Map.of())).setWithdrawn(true).build();
         List<RiskScore> scores = List.of(
@@ -89,7 +89,7 @@ class RiskQueriesTest {
 
     /** The student's scores in math-7a: two weekly records and an event between them; another student's week. */
     private static void writeRiskHistory() {
-        RiskHistoryRows history = new RiskHistoryRows(SINK_CLOCK);
+        RiskScoreRows history = RiskScoreRows.history(SINK_CLOCK);
         List<RiskScore> scores = List.of(
                 score(DISTRICT, CLASS, STUDENT, hours(0), 7, 0.31, false, "week",
                         List.of(reason("silence", "no activity for 2 days", 2, 0.2)), Map.of()),
