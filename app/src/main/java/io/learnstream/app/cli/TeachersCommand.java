@@ -1,6 +1,5 @@
 package io.learnstream.app.cli;
 
-import io.learnstream.embedded.EmbeddedKafkaException;
 import io.learnstream.schemas.avro.DeliveryZone;
 import io.learnstream.schemas.avro.RosterOrg;
 import io.learnstream.schemas.avro.RosterUser;
@@ -12,7 +11,6 @@ import io.learnstream.schemas.topic.Topics;
 import io.learnstream.streams.delivery.DeliveryChannel;
 import io.learnstream.streams.delivery.DeliveryRules;
 import io.learnstream.streams.delivery.QuietHours;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -196,13 +194,7 @@ public final class TeachersCommand implements Runnable {
         }
     }
 
-    /** As {@code alerts}: a data directory a running demo holds is answered with what to pass instead. */
     private static CredentialsCommandSession open(CredentialsCommandOptions where) {
-        try {
-            return CredentialsCommandSession.open(where.target(), new SimpleMeterRegistry());
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof EmbeddedKafkaException) throw new IllegalArgumentException(e.getMessage(), e);
-            throw e;
-        }
+        return CredentialsCommandSession.openForCommand(where);
     }
 }

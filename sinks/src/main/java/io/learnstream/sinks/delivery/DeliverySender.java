@@ -6,6 +6,7 @@ import dev.failsafe.RetryPolicy;
 import io.learnstream.schemas.avro.AlertDelivery;
 import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.topic.Topic;
+import io.learnstream.sinks.kafka.TopicSink;
 import io.learnstream.sinks.spi.AlertNotifier;
 import io.learnstream.sinks.spi.Delivery;
 import io.learnstream.sinks.spi.DeliveryException;
@@ -67,12 +68,7 @@ public final class DeliverySender implements Runnable, AutoCloseable {
 
     /** The consumer settings the sender needs: few records per poll, time for a delivery's retries between polls. */
     public static Map<String, Object> consumerSettings(String bootstrapServers, String groupId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", bootstrapServers);
-        config.put("group.id", groupId);
-        config.put("isolation.level", "read_committed");
-        config.put("enable.auto.commit", false);
-        config.put("auto.offset.reset", "earliest");
+        Map<String, Object> config = TopicSink.consumerSettings(bootstrapServers, groupId);
         config.put("max.poll.records", 10);
         config.put("max.poll.interval.ms", (int) Duration.ofMinutes(30).toMillis());
         return config;
