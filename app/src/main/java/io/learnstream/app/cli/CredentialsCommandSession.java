@@ -79,6 +79,19 @@ final class CredentialsCommandSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The session a command's options name. A data directory a running demo holds is the usual mistake of a teacher's
+     * first try: it is answered with the message saying to pass the demo's addresses (a user's error), not a stack trace.
+     */
+    static CredentialsCommandSession openForCommand(CredentialsCommandOptions where) {
+        try {
+            return open(where.target(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof EmbeddedKafkaException) throw new IllegalArgumentException(e.getMessage(), e);
+            throw e;
+        }
+    }
+
     TenantDirectory directory() {
         return directory;
     }

@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import io.learnstream.app.delivery.DeliveryConfig;
+import io.learnstream.sinks.delivery.SmtpSettings;
+import io.learnstream.streams.delivery.DeliveryOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,6 +60,38 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-analytics", description = "run the LRS tier only (xAPI/Caliper in, archive, reads); the Streams analytics run on other instances")
     boolean noAnalytics;
 
+    @Option(names = "--smtp-host", description = "the SMTP server alert e-mail goes through (none: e-mail deliveries are dead-lettered)")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", defaultValue = "587", description = "its port (default: ${DEFAULT-VALUE}, with STARTTLS)")
+    int smtpPort;
+
+    @Option(names = "--smtp-user", description = "the SMTP login, with --smtp-password-file")
+    String smtpUser;
+
+    @Option(names = "--smtp-password-file", description = "a file holding the SMTP login's password")
+    Path smtpPasswordFile;
+
+    @Option(names = "--mail-from", defaultValue = "learnstream@localhost", description = "the alert mail's sender address (default: ${DEFAULT-VALUE})")
+    String mailFrom;
+
+    @Option(names = "--dashboard-url", defaultValue = "http://localhost:8090",
+            description = "the dashboard's base URL, for the links to students' pages in alerts (default: ${DEFAULT-VALUE})")
+    java.net.URI dashboardUrl;
+
+    /** Alert delivery's settings from the options: the SMTP server, if any, and the dashboard's address. */
+    DeliveryConfig deliveryConfig() throws java.io.IOException {
+        DeliveryConfig delivery = DeliveryConfig.defaults().withSchedule(DeliveryOptions.defaults().withDashboardBaseUrl(dashboardUrl));
+        if (smtpHost == null) return delivery;
+        SmtpSettings smtp = new SmtpSettings(smtpHost, smtpPort, java.util.Optional.empty(), java.util.Optional.empty(), mailFrom,
+                smtpPort == 587, Duration.ofSeconds(10));
+        if (smtpUser != null || smtpPasswordFile != null) {
+            if (smtpUser == null || smtpPasswordFile == null) throw new IllegalArgumentException("--smtp-user and --smtp-password-file go together");
+            smtp = smtp.withLogin(smtpUser, java.nio.file.Files.readString(smtpPasswordFile).strip());
+        }
+        return delivery.withSmtp(smtp);
+    }
+
     /** The front door's settings from the options. */
     IngestConfig ingestConfig() {
         Map<String, String> settings = new HashMap<>(Map.of(IngestConfig.HOST, host, IngestConfig.PORT, Integer.toString(port)));
@@ -69,7 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
         System.setProperty("learnstream.log.dir", dataDir.resolve("logs").toString());
         PipelineConfig config = new PipelineConfig(bootstrapServers, registryUrl, dataDir.resolve("streams"), partitions,
                 Duration.ofSeconds(1), ingestConfig(), dataDir.resolve("secrets"),
-                noAnalytics ? EnumSet.of(Part.ARCHIVE) : EnumSet.allOf(Part.class));
+                noAnalytics ? EnumSet.of(Part.ARCHIVE) : EnumSet.allOf(Part.class)).withDelivery(deliveryConfig());
         // the stop signal is released last: on Ctrl-C the JVM halts as soon as it is, so everything must be closed by then
         try (StopSignal stop = new StopSignal(Duration.ofSeconds(60))) {
             try (ColumnStore store = ColumnStores.server(clickhouseUrl, clickhouseUser, clickhousePassword == null ? "" : clickhousePassword);

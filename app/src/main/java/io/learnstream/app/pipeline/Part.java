@@ -5,5 +5,7 @@ public enum Part {
     /** The sink that writes stored statements into the {@code xapi_statements} archive (GET reads it). */
     ARCHIVE,
     /** The intake and engagement topologies and the engagement sink. */
-    ANALYTICS
+    ANALYTICS,
+    /** Alert delivery: the topology making alerts due to teachers (digests, quiet hours) and the e-mail and webhook sender. */
+    DELIVERY
 }

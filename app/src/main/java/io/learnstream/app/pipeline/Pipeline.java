@@ -57,6 +57,7 @@ import io.learnstream.streams.risk.RiskModelPublication;
 import io.learnstream.streams.risk.RiskTopology;
 import io.learnstream.streams.alerts.AlertsMetrics;
 import io.learnstream.streams.alerts.AlertsTopology;
+import io.learnstream.app.delivery.AlertDeliveryService;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import io.learnstream.schemas.avro.MasteryParameter;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -112,6 +113,7 @@ public final class Pipeline implements AutoCloseable {
     public static final String ROSTER_INDEX_APPLICATION_ID = "learnstream-roster-index";
     public static final String RISK_APPLICATION_ID = "learnstream-risk";
     public static final String ALERTS_APPLICATION_ID = "learnstream-alerts";
+    public static final String DELIVERY_APPLICATION_ID = AlertDeliveryService.APPLICATION_ID;
     /** How long one question to the broker may take while waiting for the pipeline to catch up. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -276,6 +278,11 @@ public final class Pipeline implements AutoCloseable {
                         mastery, inputTopics(masteryTopology, MASTERY_APPLICATION_ID), masteryMetrics, rosterIndex,
                         risk, inputTopics(riskTopology, RISK_APPLICATION_ID), riskMetrics,
                         alerts, inputTopics(alertsTopology, ALERTS_APPLICATION_ID), alertsMetrics);
+            }
+            if (config.runs(Part.DELIVERY)) {
+                // alerts to teachers by e-mail and webhook, as their preferences say (digests, quiet hours)
+                started.push(AlertDeliveryService.start(config.bootstrapServers(), streamsProperties(config, DELIVERY_APPLICATION_ID),
+                        topics, serdes, config.delivery(), deadLetters, meters));
             }
             if (config.runs(Part.ARCHIVE)) {
                 TopicSink<String, XapiStatementRecord> archiveSink = sink(topics.xapiStatements(), ARCHIVE_SINK_GROUP, config, store,

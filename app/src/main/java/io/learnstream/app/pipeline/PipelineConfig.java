@@ -1,5 +1,6 @@
 package io.learnstream.app.pipeline;
 
+import io.learnstream.app.delivery.DeliveryConfig;
 import io.learnstream.ingest.IngestConfig;
 import io.learnstream.ingest.xapi.SkillSources;
 import io.learnstream.streams.alerts.AlertsOptions;
@@ -27,10 +28,12 @@ import java.util.Set;
  * @param mastery how mastery is tracked (grace period, mastery threshold, practice items)
  * @param risk how risk is computed over time (grace period, publication on change, stream-time and wall-clock ticks)
  * @param alerts how alerts are raised (the cooldown before the same alert repeats)
+ * @param delivery how alerts are delivered to teachers (SMTP server, dashboard base URL for links, retries), when
+ *     {@link Part#DELIVERY} runs
  */
 public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
         Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts, SkillSources skillSources,
-        MasteryOptions mastery, RiskOptions risk, AlertsOptions alerts) {
+        MasteryOptions mastery, RiskOptions risk, AlertsOptions alerts, DeliveryConfig delivery) {
     /** With the default skill sources and mastery, risk and alert options. */
     public PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
             Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts) {
@@ -38,11 +41,25 @@ public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stat
                 SkillSources.defaults(), MasteryOptions.defaults(), RiskOptions.defaults(), AlertsOptions.defaults());
     }
 
+    /** With the default alert delivery (no SMTP server). */
+    public PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions, Duration commitInterval,
+            IngestConfig ingest, Path secretsDir, Set<Part> parts, SkillSources skillSources, MasteryOptions mastery, RiskOptions risk,
+            AlertsOptions alerts) {
+        this(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts, skillSources, mastery, risk,
+                alerts, DeliveryConfig.defaults());
+    }
+
+    public PipelineConfig withDelivery(DeliveryConfig settings) {
+        return new PipelineConfig(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts,
+                skillSources, mastery, risk, alerts, settings);
+    }
+
     public PipelineConfig {
         Objects.requireNonNull(skillSources, "skillSources");
         Objects.requireNonNull(mastery, "mastery");
         Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(registryUrl, "registryUrl");
         Objects.requireNonNull(stateDir, "stateDir");

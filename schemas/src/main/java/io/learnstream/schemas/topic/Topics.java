@@ -1,12 +1,14 @@
 package io.learnstream.schemas.topic;
 
 import io.learnstream.schemas.avro.Alert;
+import io.learnstream.schemas.avro.AlertDelivery;
 import io.learnstream.schemas.avro.AlertFeedback;
 import io.learnstream.schemas.avro.CaliperEventRecord;
 import io.learnstream.schemas.avro.ClassLineItems;
 import io.learnstream.schemas.avro.ClassTeachers;
 import io.learnstream.schemas.avro.Credential;
 import io.learnstream.schemas.avro.DeadLetter;
+import io.learnstream.schemas.avro.DeliveryZone;
 import io.learnstream.schemas.avro.District;
 import io.learnstream.schemas.avro.EngagementDaily;
 import io.learnstream.schemas.avro.ItemSkills;
@@ -28,6 +30,7 @@ import io.learnstream.schemas.avro.SkillMastery;
 import io.learnstream.schemas.avro.StudentCourseDay;
 import io.learnstream.schemas.avro.StudentMastery;
 import io.learnstream.schemas.avro.StudentSkill;
+import io.learnstream.schemas.avro.TeacherDeliveryPreference;
 import io.learnstream.schemas.avro.XapiAttachmentRecord;
 import io.learnstream.schemas.avro.XapiStatementRecord;
 import io.learnstream.schemas.serde.AvroSerdes;
@@ -73,6 +76,10 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param riskScores the risk history: each student's risk per class with its reasons, keyed {@code <tenant>/<classId>}
  * @param alerts intervention alerts addressed to a class's teachers, compacted, keyed by alert id (latest status wins)
  * @param alertFeedback teachers' acknowledgements and dismissals of alerts (labels for the model), keyed {@code <tenant>/<classId>}
+ * @param teacherDeliveryPreferences how each teacher wants alerts delivered (channel, digest, quiet hours; a webhook's
+ *     secret), compacted, keyed {@code <tenant>/<teacherSourcedId>}
+ * @param deliveryZones the time zone of a district ({@code <tenant>}) or a school's override ({@code <tenant>/<school>}), compacted
+ * @param alertDeliveries alerts due to a teacher on a channel now (personal data: e-mail addresses), keyed {@code <tenant>/<teacherSourcedId>}
  */
 public record Topics(
         Topic<String, XapiStatementRecord> xapiStatements,
@@ -102,7 +109,10 @@ public record Topics(
         Topic<String, RiskParameter> riskParameters,
         Topic<String, RiskScore> riskScores,
         Topic<String, Alert> alerts,
-        Topic<String, AlertFeedback> alertFeedback) {
+        Topic<String, AlertFeedback> alertFeedback,
+        Topic<String, TeacherDeliveryPreference> teacherDeliveryPreferences,
+        Topic<String, DeliveryZone> deliveryZones,
+        Topic<String, AlertDelivery> alertDeliveries) {
 
     public static final String XAPI_STATEMENTS = "learnstream.xapi-statements";
     public static final String CALIPER_EVENTS = "learnstream.caliper-events";
@@ -132,6 +142,9 @@ public record Topics(
     public static final String RISK_SCORES = "learnstream.risk-scores";
     public static final String ALERTS = "learnstream.alerts";
     public static final String ALERT_FEEDBACK = "learnstream.alert-feedback";
+    public static final String TEACHER_DELIVERY_PREFERENCES = "learnstream.teacher-delivery-preferences";
+    public static final String DELIVERY_ZONES = "learnstream.delivery-zones";
+    public static final String ALERT_DELIVERIES = "learnstream.alert-deliveries";
     /**
      * The most content one attachment record carries: 1,000,000 octets, so that with its key, the other fields and
      * the batch overhead (even when compression grows incompressible data a little) it stays under Kafka's default
@@ -168,7 +181,10 @@ public record Topics(
                 new Topic<>(RISK_PARAMETERS, Serdes.String(), serdes.value(RiskParameter.class)),
                 new Topic<>(RISK_SCORES, Serdes.String(), serdes.value(RiskScore.class)),
                 new Topic<>(ALERTS, Serdes.String(), serdes.value(Alert.class)),
-                new Topic<>(ALERT_FEEDBACK, Serdes.String(), serdes.value(AlertFeedback.class)));
+                new Topic<>(ALERT_FEEDBACK, Serdes.String(), serdes.value(AlertFeedback.class)),
+                new Topic<>(TEACHER_DELIVERY_PREFERENCES, Serdes.String(), serdes.value(TeacherDeliveryPreference.class)),
+                new Topic<>(DELIVERY_ZONES, Serdes.String(), serdes.value(DeliveryZone.class)),
+                new Topic<>(ALERT_DELIVERIES, Serdes.String(), serdes.value(AlertDelivery.class)));
     }
 
     /** The key of a statement or event record: ids are unique per district. */
@@ -180,7 +196,8 @@ public record Topics(
         return List.of(xapiStatements, caliperEvents, learningEvents, engagementDaily, deadLetters, districts, credentials,
                 xapiAttachments, itemSkills, masteryParameters, masteryPredictions, skillMastery, studentMastery,
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
-                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, riskScores, alerts, alertFeedback);
+                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, riskScores, alerts, alertFeedback,
+                teacherDeliveryPreferences, deliveryZones, alertDeliveries);
     }
 
     /**
@@ -195,6 +212,7 @@ public record Topics(
     public List<Topic<?, ?>> compacted() {
         return List.of(engagementDaily, districts, credentials, xapiAttachments, itemSkills, masteryParameters, studentMastery,
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
-                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, alerts);
+                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, alerts,
+                teacherDeliveryPreferences, deliveryZones);
     }
 }
