@@ -1,25 +1,18 @@
 package io.learnstream.app.cli;
 
 import io.learnstream.app.privacy.ErasureReport;
-import io.learnstream.app.privacy.StudentDataPlaces;
-import io.learnstream.app.privacy.StudentEraser;
-import io.learnstream.app.privacy.StudentIdResolver;
-import io.learnstream.app.privacy.TopicRosterLookup;
+import io.learnstream.app.privacy.LocalStreamsStatePlace;
+import io.learnstream.app.privacy.StudentDataPlace;
+import io.learnstream.app.privacy.StudentErasure;
 import io.learnstream.app.stack.ColumnStores;
 import io.learnstream.ingest.identity.PseudonymKey;
-import io.learnstream.ingest.publish.ProducerSettings;
-import io.learnstream.schemas.topic.TopicTableConfig;
 import io.learnstream.sinks.spi.ColumnStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,29 +78,14 @@ public final class StudentsCommand implements Runnable {
                 PseudonymKey key = session.directory().districts().pseudonymKey(district).orElseThrow(() -> new IllegalArgumentException(
                         "district '" + district + "' is unknown (create it with learnstream credentials add)"));
                 session.ensureTopics();
-                ErasureReport report = erase(session.bootstrapServers(), session, store, key);
+                // a stopped embedded stack's stores still hold the student: removed, they are rebuilt from the tombstoned changelogs
+                List<StudentDataPlace> local = where.target() instanceof CredentialsCommandTarget.Embedded embedded
+                        ? List.of(new LocalStreamsStatePlace(embedded.stackConfig().streamsDir())) : List.of();
+                ErasureReport report = StudentErasure.run(session.bootstrapServers(), CredentialsCommandSession.CLIENT_ID, session.topics(),
+                        store, district, student, key, READ_TIMEOUT, local);
                 spec.commandLine().getOut().print(report.render());
             }
             return 0;
-        }
-
-        private ErasureReport erase(String bootstrap, CredentialsCommandSession session, ColumnStore store, PseudonymKey key) {
-            String clientId = CredentialsCommandSession.CLIENT_ID;
-            List<String> changelogs;
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, AdminClientConfig.CLIENT_ID_CONFIG, clientId))) {
-                changelogs = admin.listTopics().names().get().stream().filter(t -> t.endsWith(StudentDataPlaces.CHANGELOG_SUFFIX)).toList();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted listing the topics", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("could not list the topics of " + bootstrap + ": " + e.getCause().getMessage(), e.getCause());
-            }
-            try (TopicRosterLookup roster = new TopicRosterLookup(session.topics(), TopicTableConfig.of(bootstrap).withClientId(clientId));
-                    KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ProducerSettings.forIngest(bootstrap, clientId))) {
-                StudentEraser eraser = new StudentEraser(new StudentIdResolver(roster), store,
-                        StudentDataPlaces.standard(store, session.topics(), changelogs, bootstrap, clientId, producer, READ_TIMEOUT));
-                return eraser.erase(district, student, key);
-            }
         }
     }
 }
