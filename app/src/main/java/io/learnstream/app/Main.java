@@ -13,6 +13,7 @@ import io.learnstream.app.cli.SimulateCommand;
 import io.learnstream.app.cli.SkillsCommand;
 import io.learnstream.app.cli.TeachersCommand;
 import io.learnstream.app.cli.SqlCommand;
+import io.learnstream.app.cli.StudentsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "learnstream", mixinStandardHelpOptions = true, version = "learnstream 0.1.0",
         description = "Real-time learning analytics: xAPI/Caliper in, Kafka Streams analytics, ClickHouse out.",
         subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, SqlCommand.class, BenchCommand.class, CredentialsCommand.class, SkillsCommand.class,
-                RosterCommand.class, AlertsCommand.class, TeachersCommand.class, ReplayCommand.class, FitCommand.class, EvalCommand.class})
+                RosterCommand.class, AlertsCommand.class, TeachersCommand.class, StudentsCommand.class, ReplayCommand.class, FitCommand.class,
+                EvalCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,42 @@
+package io.learnstream.app.privacy;
+
+import io.learnstream.schemas.topic.Topics;
+import io.learnstream.sinks.spi.ColumnStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * Every place learnstream keeps a student today: the statement and attachment archives, the analytics tables keyed by
+ * student, alert feedback, and the compacted topics keyed by student (engagement, student mastery, alerts, attachment
+ * data) and the Kafka Streams stores' changelogs. New places (xAPI documents) are added here.
+ */
+public final class StudentDataPlaces {
+    /** Suffix Kafka Streams gives a store's changelog topic. */
+    public static final String CHANGELOG_SUFFIX = "-changelog";
+
+    private StudentDataPlaces() {}
+
+    /**
+     * @param changelogs the Streams changelog topics on the cluster (every topic ending in {@link #CHANGELOG_SUFFIX})
+     */
+    public static List<StudentDataPlace> standard(ColumnStore store, Topics topics, Collection<String> changelogs, String bootstrapServers,
+            String clientId, Producer<byte[], byte[]> producer, Duration readTimeout) {
+        List<StudentDataPlace> places = new ArrayList<>();
+        places.add(new StatementArchivePlace(store));
+        places.add(new AttachmentArchivePlace(store));
+        for (String table : StudentKeyTablePlace.TABLES) places.add(new StudentKeyTablePlace(store, table));
+        places.add(new AlertFeedbackPlace(store));
+        for (String topic : List.of(topics.engagementDaily().name(), topics.studentMastery().name(), topics.alerts().name())) {
+            places.add(new TopicTombstonesPlace(topic, TopicTombstonesPlace::studentKeys, bootstrapServers, clientId, producer, readTimeout));
+        }
+        places.add(new TopicTombstonesPlace(topics.xapiAttachments().name(), TopicTombstonesPlace::attachmentKeys, bootstrapServers, clientId,
+                producer, readTimeout));
+        for (String changelog : changelogs.stream().sorted().toList()) {
+            places.add(new TopicTombstonesPlace(changelog, TopicTombstonesPlace::studentKeys, bootstrapServers, clientId, producer, readTimeout));
+        }
+        return places;
+    }
+}
