@@ -29,6 +29,7 @@ import io.learnstream.schemas.avro.StudentCourseDay;
 import io.learnstream.schemas.avro.StudentMastery;
 import io.learnstream.schemas.avro.StudentSkill;
 import io.learnstream.schemas.avro.XapiAttachmentRecord;
+import io.learnstream.schemas.avro.XapiDocumentRecord;
 import io.learnstream.schemas.avro.XapiStatementRecord;
 import io.learnstream.schemas.serde.AvroSerdes;
 import java.util.List;
@@ -73,6 +74,13 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param riskScores the risk history: each student's risk per class with its reasons, keyed {@code <tenant>/<classId>}
  * @param alerts intervention alerts addressed to a class's teachers, compacted, keyed by alert id (latest status wins)
  * @param alertFeedback teachers' acknowledgements and dismissals of alerts (labels for the model), keyed {@code <tenant>/<classId>}
+ * @param xapiStates the documents of the xAPI State resource (personal data), compacted, keyed
+ *     {@code <tenant>/actor-<hash of the agent's identifier>/activity-<hash>/<hash of registration and stateId>}
+ * @param xapiActivityProfiles the documents of the xAPI Activity Profile resource, compacted, keyed
+ *     {@code <tenant>/activity-<hash of the activity id>/<hash of the profileId>}
+ * @param xapiAgentProfiles the documents of the xAPI Agent Profile resource (personal data), compacted, keyed
+ *     {@code <tenant>/actor-<hash of the agent's identifier>/<hash of the profileId>}; documents of every kind hold at
+ *     most {@link #MAX_DOCUMENT_BYTES} of content
  */
 public record Topics(
         Topic<String, XapiStatementRecord> xapiStatements,
@@ -102,7 +110,10 @@ public record Topics(
         Topic<String, RiskParameter> riskParameters,
         Topic<String, RiskScore> riskScores,
         Topic<String, Alert> alerts,
-        Topic<String, AlertFeedback> alertFeedback) {
+        Topic<String, AlertFeedback> alertFeedback,
+        Topic<String, XapiDocumentRecord> xapiStates,
+        Topic<String, XapiDocumentRecord> xapiActivityProfiles,
+        Topic<String, XapiDocumentRecord> xapiAgentProfiles) {
 
     public static final String XAPI_STATEMENTS = "learnstream.xapi-statements";
     public static final String CALIPER_EVENTS = "learnstream.caliper-events";
@@ -132,12 +143,17 @@ public record Topics(
     public static final String RISK_SCORES = "learnstream.risk-scores";
     public static final String ALERTS = "learnstream.alerts";
     public static final String ALERT_FEEDBACK = "learnstream.alert-feedback";
+    public static final String XAPI_STATES = "learnstream.xapi-states";
+    public static final String XAPI_ACTIVITY_PROFILES = "learnstream.xapi-activity-profiles";
+    public static final String XAPI_AGENT_PROFILES = "learnstream.xapi-agent-profiles";
     /**
      * The most content one attachment record carries: 1,000,000 octets, so that with its key, the other fields and
      * the batch overhead (even when compression grows incompressible data a little) it stays under Kafka's default
      * {@code max.message.bytes} (1,048,588) and the producer's {@code max.request.size} (1,048,576).
      */
     public static final int MAX_ATTACHMENT_BYTES = 1_000_000;
+    /** The most content one xAPI document record carries, for the same reason as {@link #MAX_ATTACHMENT_BYTES}. */
+    public static final int MAX_DOCUMENT_BYTES = MAX_ATTACHMENT_BYTES;
 
     public static Topics create(AvroSerdes serdes) {
         return new Topics(
@@ -168,7 +184,10 @@ public record Topics(
                 new Topic<>(RISK_PARAMETERS, Serdes.String(), serdes.value(RiskParameter.class)),
                 new Topic<>(RISK_SCORES, Serdes.String(), serdes.value(RiskScore.class)),
                 new Topic<>(ALERTS, Serdes.String(), serdes.value(Alert.class)),
-                new Topic<>(ALERT_FEEDBACK, Serdes.String(), serdes.value(AlertFeedback.class)));
+                new Topic<>(ALERT_FEEDBACK, Serdes.String(), serdes.value(AlertFeedback.class)),
+                new Topic<>(XAPI_STATES, Serdes.String(), serdes.value(XapiDocumentRecord.class)),
+                new Topic<>(XAPI_ACTIVITY_PROFILES, Serdes.String(), serdes.value(XapiDocumentRecord.class)),
+                new Topic<>(XAPI_AGENT_PROFILES, Serdes.String(), serdes.value(XapiDocumentRecord.class)));
     }
 
     /** The key of a statement or event record: ids are unique per district. */
@@ -180,7 +199,8 @@ public record Topics(
         return List.of(xapiStatements, caliperEvents, learningEvents, engagementDaily, deadLetters, districts, credentials,
                 xapiAttachments, itemSkills, masteryParameters, masteryPredictions, skillMastery, studentMastery,
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
-                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, riskScores, alerts, alertFeedback);
+                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, riskScores, alerts, alertFeedback,
+                xapiStates, xapiActivityProfiles, xapiAgentProfiles);
     }
 
     /**
@@ -195,6 +215,7 @@ public record Topics(
     public List<Topic<?, ?>> compacted() {
         return List.of(engagementDaily, districts, credentials, xapiAttachments, itemSkills, masteryParameters, studentMastery,
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
-                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, alerts);
+                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, alerts,
+                xapiStates, xapiActivityProfiles, xapiAgentProfiles);
     }
 }
