@@ -163,6 +163,10 @@ public final class DocumentStore {
     }
 
     private int store(DocumentAddress address, String contentType, byte[] content) {
+        if (content.length == 0) {
+            throw new DocumentRejectedException(400, "empty_document", "the request carries no " + address.kind().description()
+                    + " document; send its content as the body (DELETE removes a document)");
+        }
         if (content.length > maxDocumentBytes) {
             throw new DocumentRejectedException(413, "document_too_large", "the " + address.kind().description() + " document would be "
                     + content.length + " bytes; at most " + maxDocumentBytes + " are kept per document");

@@ -99,6 +99,14 @@ class DocumentStoreTest {
         }
 
         @Test
+        void shouldAnswer400ToAPutOrPostWithoutADocument() {
+            assertThatThrownBy(() -> store.put(state("riverside", null, "s"), "text/plain", new byte[0], Preconditions.NONE, XapiVersion.V1_0_3))
+                    .isInstanceOfSatisfying(DocumentRejectedException.class, e -> assertThat(e.status()).isEqualTo(400));
+            assertThatThrownBy(() -> store.post(activityProfile("p"), "application/octet-stream", new byte[0], Preconditions.NONE))
+                    .isInstanceOfSatisfying(DocumentRejectedException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+
+        @Test
         void shouldAnswer413ForADocumentLargerThanTheLimitAndKeepNothing() {
             assertThatThrownBy(() -> store.put(state("riverside", null, "s"), "text/plain", new byte[65], Preconditions.NONE, XapiVersion.V1_0_3))
                     .isInstanceOfSatisfying(DocumentRejectedException.class, e -> assertThat(e.status()).isEqualTo(413));
