@@ -31,7 +31,22 @@ public final class StatementKeys {
     public static String of(String tenantId, Statement statement) {
         String actor = ActorIdentifier.of(statement.json().path("actor"));
         if (actor == null) return Topics.tenantScopedKey(tenantId, statement.id().toString());
-        byte[] digest = SHA_256.get().digest(actor.getBytes(StandardCharsets.UTF_8));
-        return Topics.tenantScopedKey(tenantId, "actor-" + HexFormat.of().formatHex(digest, 0, KEY_BYTES));
+        return actorKey(tenantId, actor);
+    }
+
+    /**
+     * {@code <tenant>/actor-<hash>}: what every record about one learner of a district is keyed by or starts with
+     * (statements, State and Agent Profile documents), so an erasure finds them all from the learner's identifier.
+     *
+     * @param actorIdentifier the canonical identifier ({@link ActorIdentifier#of})
+     */
+    public static String actorKey(String tenantId, String actorIdentifier) {
+        return Topics.tenantScopedKey(tenantId, "actor-" + hash(actorIdentifier));
+    }
+
+    /** SHA-256 of the text's UTF-8, its first 128 bits in hex: a name for a value that says nothing of it. */
+    public static String hash(String text) {
+        byte[] digest = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, KEY_BYTES);
     }
 }

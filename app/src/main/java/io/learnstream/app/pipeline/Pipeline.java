@@ -6,6 +6,13 @@ import io.learnstream.ingest.BloomKnownStatements;
 import io.learnstream.ingest.CaliperSubmissions;
 import io.learnstream.ingest.attachments.AttachmentIntake;
 import io.learnstream.ingest.auth.TenantDirectory;
+import io.learnstream.ingest.documents.DocumentKind;
+import io.learnstream.ingest.documents.DocumentMetrics;
+import io.learnstream.ingest.documents.DocumentStore;
+import io.learnstream.ingest.documents.DocumentTable;
+import io.learnstream.ingest.documents.TopicDocumentTable;
+import io.learnstream.schemas.avro.XapiDocumentRecord;
+import java.util.EnumMap;
 import io.learnstream.ingest.http.StatementsRead;
 import io.learnstream.ingest.lrs.ActivityReader;
 import io.learnstream.ingest.lrs.MoreCursor;
@@ -119,6 +126,8 @@ public final class Pipeline implements AutoCloseable {
 
     public static final String ENGAGEMENT_SINK_GROUP = "learnstream-sink-engagement-daily";
     public static final String ARCHIVE_SINK_GROUP = "learnstream-sink-xapi-statements";
+    /** Client id prefix of the document tables' consumers and producers (the State and profile documents). */
+    static final String DOCUMENTS_CLIENT_ID = "learnstream-documents";
     public static final String ATTACHMENT_SINK_GROUP = "learnstream-sink-xapi-attachments";
     public static final String MASTERY_PREDICTIONS_SINK_GROUP = "learnstream-sink-mastery-predictions";
     public static final String MASTERY_HISTORY_SINK_GROUP = "learnstream-sink-mastery-history";
@@ -169,6 +178,20 @@ public final class Pipeline implements AutoCloseable {
         this.store = store;
     }
 
+    /** The State, Activity Profile and Agent Profile tables on their topics, each pushed on {@code started} once open. */
+    private static DocumentStore openDocuments(PipelineConfig config, Topics topics, MeterRegistry meters, Deque<AutoCloseable> started) {
+        TopicTableConfig tables = TopicTableConfig.of(config.bootstrapServers()).withClientId(DOCUMENTS_CLIENT_ID);
+        Map<DocumentKind, DocumentTable> byKind = new EnumMap<>(DocumentKind.class);
+        Map<DocumentKind, Topic<String, XapiDocumentRecord>> documentTopics = Map.of(DocumentKind.STATE, topics.xapiStates(),
+                DocumentKind.ACTIVITY_PROFILE, topics.xapiActivityProfiles(), DocumentKind.AGENT_PROFILE, topics.xapiAgentProfiles());
+        for (Map.Entry<DocumentKind, Topic<String, XapiDocumentRecord>> kind : documentTopics.entrySet()) {
+            TopicDocumentTable table = TopicDocumentTable.open(kind.getValue(), tables);
+            started.push(table);
+            byKind.put(kind.getKey(), table);
+        }
+        return new DocumentStore(byKind, Clock.systemUTC(), new DocumentMetrics(meters), Topics.MAX_DOCUMENT_BYTES);
+    }
+
     public static Pipeline start(PipelineConfig config, ColumnStore store, MeterRegistry meters) {
         AvroSerdes serdes = AvroSerdes.create(new RestSchemaRegistryClient(SchemaRegistryClientConfig.of(config.registryUrl())));
         Topics topics = Topics.create(serdes);
@@ -195,6 +218,9 @@ public final class Pipeline implements AutoCloseable {
             ClickHouseStatementArchive archive = new ClickHouseStatementArchive(store, watermark::consistentThrough);
             ClickHouseAttachmentArchive attachmentArchive = new ClickHouseAttachmentArchive(store);
 
+            // the document resources: a compacted topic per kind, each read into this instance's view
+            DocumentStore documents = openDocuments(config, topics, meters, started);
+
             // the front door
             IngestMetrics ingestMetrics = new IngestMetrics(meters);
             BloomKnownStatements known = new BloomKnownStatements(archive::contentHashes, KNOWN_IDS_CAPACITY);
@@ -210,6 +236,7 @@ public final class Pipeline implements AutoCloseable {
                     .reads(new StatementsRead(new StatementReader(archive, cursors, IngestServer.STATEMENTS_PATH, statements::storedHere,
                             READ_YOUR_WRITES), attachmentArchive))
                     .activities(new ActivityReader(archive, statements::latestStored, READ_YOUR_WRITES))
+                    .documents(documents)
                     .caliper(new CaliperSubmissions(topics, publisher, Clock.systemUTC(), ingestMetrics));
             if (meters instanceof PrometheusMeterRegistry prometheus) server.metricsScrape(prometheus::scrape);
             IngestServer ingest = server.build();

@@ -13,6 +13,10 @@ public enum Scope {
     STATEMENTS_WRITE("statements/write"),
     /** Read statements ({@code GET /statements}). */
     STATEMENTS_READ("statements/read"),
+    /** Read and write the State resource's documents ({@code /activities/state}). */
+    STATE("state"),
+    /** Read and write the Activity Profile and Agent Profile documents, and read the Agents resource. */
+    PROFILE("profile"),
     /** Everything, now and as new scopes come. */
     ALL("all");
 

@@ -1,6 +1,7 @@
 package io.learnstream.ingest.http;
 
 import io.javalin.http.Context;
+import io.learnstream.ingest.xapi.XapiVersion;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -32,7 +33,8 @@ import org.eclipse.jetty.util.UrlEncoded;
  * body whose parameters are the request's headers ({@code Authorization}, {@code X-Experience-API-Version},
  * {@code Content-Type}, ...), its body ({@code content}) and its query parameters (all the others). This servlet filter
  * turns such a request into the request it stands for before the routes see it, so every resource answers it as it
- * answers the plain request. A request breaking the syntax's rules is passed on unchanged and marked; the route's
+ * answers the plain request. xAPI 2.0 removed the syntax: a request that names 2.0 (as a form parameter or a header) is
+ * refused. A request breaking the syntax's rules is passed on unchanged and marked; the route's
  * {@link #requireWellFormed(Context)} then answers 400 naming the rule (so the error has the usual body and metrics).
  */
 final class AlternateRequestSyntax implements Filter {
@@ -103,6 +105,11 @@ final class AlternateRequestSyntax implements Filter {
                 else if (HEADER_PARAMETERS.contains(name)) headers.put(name, value);
                 else parameters.add(name, value);
             }
+        }
+        String version = headers.containsKey(XapiVersion.HEADER) ? headers.get(XapiVersion.HEADER) : http.getHeader(XapiVersion.HEADER);
+        if (XapiVersion.negotiate(version).orElse(null) == XapiVersion.V2_0_0) {
+            throw rejected("xAPI 2.0 has no alternate request syntax: send the request itself (" + method
+                    + " with its headers and query parameters), or speak 1.0.3 to use ?method=");
         }
         if (!method.equals("GET") && content == null) {
             throw rejected("a " + method + " in the alternate request syntax sends its body as the form parameter 'content'");

@@ -13,10 +13,14 @@ import io.learnstream.ingest.StatementIntake;
 import io.learnstream.ingest.attachments.AttachmentIntake;
 import io.learnstream.ingest.attachments.AttachmentRejectedException;
 import io.learnstream.ingest.attachments.MultipartStatementReader;
+import io.learnstream.ingest.documents.DocumentKind;
+import io.learnstream.ingest.documents.DocumentRejectedException;
+import io.learnstream.ingest.documents.DocumentStore;
 import io.learnstream.ingest.lrs.ActivityReader;
 import io.learnstream.ingest.lrs.StatementQueryException;
 import io.learnstream.ingest.xapi.StatementRejectedException;
 import io.learnstream.ingest.xapi.XapiVersion;
+import io.learnstream.schemas.topic.TopicTableException;
 import io.learnstream.schemas.topic.Topics;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.DispatcherType;
@@ -42,6 +46,10 @@ import org.slf4j.LoggerFactory;
  * GET  /xAPI/activities   ?activityId: the Activity as last defined (statements/read)
  * POST /xAPI/statements?method=GET|PUT|POST   the 1.0.3 alternate request syntax: a form with headers, content, parameters
  * POST /xAPI/activities?method=GET             the same for the Activities resource
+ * PUT|POST|GET|DELETE /xAPI/activities/state     State documents                (state)
+ * PUT|POST|GET|DELETE /xAPI/activities/profile   Activity Profile documents     (profile)
+ * PUT|POST|GET|DELETE /xAPI/agents/profile       Agent Profile documents        (profile)
+ * GET  /xAPI/agents       ?agent: the Person object                              (profile)
  * POST /caliper           Caliper 1.2 envelope                   (statements/write)
  * GET  /metrics           Prometheus exposition of the meters
  * GET  /health
@@ -52,6 +60,13 @@ public final class IngestServer implements AutoCloseable {
     public static final String STATEMENTS_PATH = "/xAPI/statements";
     public static final String ABOUT_PATH = "/xAPI/about";
     public static final String ACTIVITIES_PATH = "/xAPI/activities";
+    public static final String STATE_PATH = "/xAPI/activities/state";
+    public static final String ACTIVITY_PROFILE_PATH = "/xAPI/activities/profile";
+    public static final String AGENT_PROFILE_PATH = "/xAPI/agents/profile";
+    public static final String AGENTS_PATH = "/xAPI/agents";
+    /** The paths of the document resources, by kind. */
+    public static final Map<DocumentKind, String> DOCUMENT_PATHS = Map.of(DocumentKind.STATE, STATE_PATH,
+            DocumentKind.ACTIVITY_PROFILE, ACTIVITY_PROFILE_PATH, DocumentKind.AGENT_PROFILE, AGENT_PROFILE_PATH);
     public static final String CALIPER_PATH = "/caliper";
     public static final String METRICS_PATH = "/metrics";
     /** Deepest JSON nesting accepted: real statements stay far below (a SubStatement with context is about 8). */
@@ -79,6 +94,10 @@ public final class IngestServer implements AutoCloseable {
             javalin.jetty.modifyServletContextHandler(handler -> {
                 handler.addFilter(alternateSyntax, STATEMENTS_PATH, EnumSet.of(DispatcherType.REQUEST));
                 handler.addFilter(alternateSyntax, ACTIVITIES_PATH, EnumSet.of(DispatcherType.REQUEST));
+                if (builder.documents != null) {
+                    for (String path : DOCUMENT_PATHS.values()) handler.addFilter(alternateSyntax, path, EnumSet.of(DispatcherType.REQUEST));
+                    handler.addFilter(alternateSyntax, AGENTS_PATH, EnumSet.of(DispatcherType.REQUEST));
+                }
             });
         });
         app.before(ctx -> ctx.attribute("learnstream.started", System.nanoTime()));
@@ -95,6 +114,21 @@ public final class IngestServer implements AutoCloseable {
         if (builder.activities != null) {
             app.before(ACTIVITIES_PATH, AlternateRequestSyntax::requireWellFormed);
             app.before(ACTIVITIES_PATH, gate::authenticate);
+        }
+        if (builder.documents != null) {
+            for (Map.Entry<DocumentKind, String> resource : DOCUMENT_PATHS.entrySet()) {
+                String path = resource.getValue();
+                DocumentsResource documents = new DocumentsResource(resource.getKey(), builder.documents);
+                app.before(path, AlternateRequestSyntax::requireWellFormed);
+                app.before(path, gate::authenticate);
+                get(path, documents::get);
+                app.put(path, documents::put);
+                app.post(path, documents::post);
+                app.delete(path, documents::delete);
+            }
+            app.before(AGENTS_PATH, AlternateRequestSyntax::requireWellFormed);
+            app.before(AGENTS_PATH, gate::authenticate);
+            get(AGENTS_PATH, new AgentsRead()::get);
         }
         // HEAD answers as GET would, without the body (Communication 1.1); Jetty leaves the body out
         get(ABOUT_PATH, about::get);
@@ -125,6 +159,16 @@ public final class IngestServer implements AutoCloseable {
         app.exception(StatementConflictException.class, (e, ctx) -> {
             metrics.rejected("conflict", 1);
             ctx.status(409).json(ApiError.of(409, "conflict", e.getMessage()));
+        });
+        app.exception(DocumentRejectedException.class, (e, ctx) -> {
+            metrics.rejected(e.error(), 1);
+            ctx.status(e.status()).json(ApiError.of(e.status(), e.error(), e.getMessage()));
+        });
+        app.exception(TopicTableException.class, (e, ctx) -> {
+            log.warn("a document could not be written or read back: {}", e.getMessage());
+            metrics.rejected("documents_unavailable", 1);
+            ctx.header("Retry-After", "5");
+            ctx.status(503).json(ApiError.of(503, "unavailable", "the document store did not take the write in time; retry later"));
         });
         app.exception(ApiException.class, (e, ctx) -> {
             metrics.rejected(e.error().error(), 1);
@@ -191,6 +235,7 @@ public final class IngestServer implements AutoCloseable {
         private Authentication authentication;
         private StatementsRead reads;
         private ActivityReader activities;
+        private DocumentStore documents;
         private CaliperSubmissions caliper;
         private Supplier<String> scrape;
         private Executor afterAcknowledgement = AfterAcknowledgement.EXECUTOR;
@@ -224,6 +269,12 @@ public final class IngestServer implements AutoCloseable {
         /** Serves the Activities resource from the statement archive {@code activities} reads. */
         public Builder activities(ActivityReader activities) {
             this.activities = activities;
+            return this;
+        }
+
+        /** Serves the State, Activity Profile, Agent Profile and Agents resources on {@code documents}. */
+        public Builder documents(DocumentStore documents) {
+            this.documents = documents;
             return this;
         }
 

@@ -74,6 +74,8 @@ final class XapiGate {
         return switch (scope) {
             case STATEMENTS_READ -> "read statements";
             case STATEMENTS_WRITE -> "write statements";
+            case STATE -> "read or write state documents";
+            case PROFILE -> "read or write profile documents or read agents";
             default -> "do this";
         };
     }

@@ -1,20 +1,9 @@
 package io.learnstream.ingest.lrs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learnstream.ingest.xapi.StatementRejectedException;
-import io.learnstream.ingest.xapi.StatementValidator;
-import io.learnstream.ingest.xapi.XapiTimestamps;
 import io.learnstream.ingest.xapi.XapiVersion;
-import io.learnstream.ingest.xapi.validation.Iris;
-import io.learnstream.ingest.xapi.validation.Uuids;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,8 +66,6 @@ public record StatementQuery(
     static final Set<String> ALLOWED_WITH_ID = Set.of(STATEMENT_ID, VOIDED_STATEMENT_ID, "format", "attachments");
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final StatementValidator VALIDATOR = new StatementValidator();
 
     public StatementQuery {
         Objects.requireNonNull(format, "format");
@@ -113,16 +100,16 @@ public record StatementQuery(
         }
         requireIdAlone(given);
 
-        Optional<String> statementId = optional(given, STATEMENT_ID).map(value -> uuid(STATEMENT_ID, value));
-        Optional<String> voidedStatementId = optional(given, VOIDED_STATEMENT_ID).map(value -> uuid(VOIDED_STATEMENT_ID, value));
-        Optional<String> agent = optional(given, "agent").map(StatementQuery::agent);
-        Optional<String> verb = optional(given, "verb").map(value -> iri("verb", value));
-        Optional<String> activity = optional(given, "activity").map(value -> iri("activity", value));
-        Optional<String> registration = optional(given, "registration").map(value -> uuid("registration", value));
+        Optional<String> statementId = optional(given, STATEMENT_ID).map(value -> QueryParameters.uuid(STATEMENT_ID, value));
+        Optional<String> voidedStatementId = optional(given, VOIDED_STATEMENT_ID).map(value -> QueryParameters.uuid(VOIDED_STATEMENT_ID, value));
+        Optional<String> agent = optional(given, "agent").map(value -> QueryParameters.agentIdentifier("agent", value));
+        Optional<String> verb = optional(given, "verb").map(value -> QueryParameters.iri("verb", value));
+        Optional<String> activity = optional(given, "activity").map(value -> QueryParameters.iri("activity", value));
+        Optional<String> registration = optional(given, "registration").map(value -> QueryParameters.uuid("registration", value));
         boolean relatedActivities = optional(given, "related_activities").map(value -> bool("related_activities", value)).orElse(false);
         boolean relatedAgents = optional(given, "related_agents").map(value -> bool("related_agents", value)).orElse(false);
-        Optional<Instant> since = optional(given, "since").map(value -> timestamp("since", value));
-        Optional<Instant> until = optional(given, "until").map(value -> timestamp("until", value));
+        Optional<Instant> since = optional(given, "since").map(value -> QueryParameters.timestamp("since", value));
+        Optional<Instant> until = optional(given, "until").map(value -> QueryParameters.timestamp("until", value));
         int limit = optional(given, "limit").map(StatementQuery::limit).orElse(MAX_LIMIT);
         ResponseFormat format = optional(given, "format").map(ResponseFormat::parse).orElse(ResponseFormat.EXACT);
         boolean attachments = optional(given, "attachments").map(value -> bool("attachments", value)).orElse(false);
@@ -158,62 +145,12 @@ public record StatementQuery(
         }
     }
 
-    private static String agent(String value) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new StatementQueryException("agent", "must be an Agent or identified Group as JSON, such as "
-                    + "{\"mbox\":\"mailto:ann@example.org\"}; the value is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new StatementQueryException("agent", "must be a JSON object: an Agent or identified Group, such as {\"mbox\":\"mailto:ann@example.org\"}");
-        }
-        // the agent is checked by the same rules as a statement's actor: as the actor of a minimal statement
-        ObjectNode probe = JSON.createObjectNode();
-        probe.set("actor", node);
-        probe.putObject("verb").put("id", "http://adlnet.gov/expapi/verbs/experienced");
-        probe.putObject("object").put("objectType", "Activity").put("id", "urn:learnstream:agent-filter");
-        try {
-            VALIDATOR.validate(probe);
-        } catch (StatementRejectedException e) {
-            String where = e.path().equals("actor") ? ""
-                    : e.path().startsWith("actor.") ? " (at agent" + e.path().substring("actor".length()) + ")" : "";
-            throw new StatementQueryException("agent", e.rule() + where);
-        }
-        return StatementIndex.identifierOf(node).orElseThrow(() -> new StatementQueryException("agent",
-                "must identify an Agent or Group by mbox, mbox_sha1sum, openid or account; an anonymous Group cannot be a filter"));
-    }
-
-    private static String iri(String name, String value) {
-        if (!Iris.isAbsoluteIri(value)) {
-            throw new StatementQueryException(name, "must be an absolute IRI such as http://adlnet.gov/expapi/verbs/completed, got '" + value + "'");
-        }
-        return value;
-    }
-
-
-    private static String uuid(String name, String value) {
-        if (!Uuids.isStandardForm(value)) {
-            throw new StatementQueryException(name, "must be a UUID such as 3f1c0a6e-7d2b-4c55-9a1e-2b8f5c1d9e77, got '" + value + "'");
-        }
-        return value.toLowerCase(Locale.ROOT);
-    }
-
     private static boolean bool(String name, String value) {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new StatementQueryException(name, "must be true or false, got '" + value + "'");
         };
-    }
-
-    private static Instant timestamp(String name, String value) {
-        try {
-            return XapiTimestamps.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new StatementQueryException(name, "must be an ISO 8601 timestamp such as 2026-09-01T08:30:00.000Z, got '" + value + "'");
-        }
     }
 
     private static int limit(String value) {

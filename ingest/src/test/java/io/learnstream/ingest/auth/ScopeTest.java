@@ -25,7 +25,12 @@ class ScopeTest {
     void refusesUnknownScopesNamingTheKnownOnes() {
         assertThatThrownBy(() -> Scope.parseList("statements/write,statements/delete"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown scope 'statements/delete'; known scopes are statements/write, statements/read, all");
+                .hasMessage("unknown scope 'statements/delete'; known scopes are statements/write, statements/read, state, profile, all");
+    }
+
+    @Test
+    void knowsTheDocumentScopesByTheirXapiNames() {
+        assertThat(Scope.parseList("state,profile")).isEqualTo(Set.of(Scope.STATE, Scope.PROFILE));
     }
 
     @Test

@@ -28,6 +28,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class FrontDoorFixture {
     static final Instant NOW = Instant.parse("2026-09-07T10:00:00Z");
+    /** A clock stopped at {@link #NOW}. */
+    static final Clock NOW_CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     /** The Authorization of a tool of district {@code demo} that may write and read statements. */
     static final String WRITER = "Basic writer";
     /** The Authorization of a dashboard of district {@code demo} that may only read statements. */
@@ -37,7 +39,7 @@ final class FrontDoorFixture {
     final Topics topics = Topics.create(AvroSerdes.create(new InMemorySchemaRegistryClient()));
     final IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
     final TopicPublisher publisher;
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final Clock clock = NOW_CLOCK;
 
     /** On a producer that acknowledges every write at once. */
     FrontDoorFixture() {

@@ -106,11 +106,21 @@ public final class TopicTable<K, V> implements AutoCloseable {
      *     deserialized, or reading to the end takes longer than {@link TopicTableConfig#startTimeout()}
      */
     public static <K, V> TopicTable<K, V> open(Topic<K, V> topic, TopicTableConfig config) {
+        return open(topic, config, null);
+    }
+
+    /**
+     * Like {@link #open(Topic, TopicTableConfig)}, with {@code listener} told of every entry from the first record on,
+     * those read while opening included: what a view that keeps an index of its own over the entries needs, since a
+     * listener added after opening would miss the entries already read.
+     */
+    public static <K, V> TopicTable<K, V> open(Topic<K, V> topic, TopicTableConfig config, TopicTableListener<K, V> listener) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(config, "config");
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
         int partitions = TopicTableAdmin.ensureCompactedTopic(topic.name(), config, deadline);
         TopicTable<K, V> table = new TopicTable<>(topic, config, partitions, deadline);
+        if (listener != null) table.addListener(listener);
         try {
             table.reader.start();
             table.awaitLoaded(deadline);

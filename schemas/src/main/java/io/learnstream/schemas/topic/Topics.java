@@ -32,6 +32,7 @@ import io.learnstream.schemas.avro.StudentMastery;
 import io.learnstream.schemas.avro.StudentSkill;
 import io.learnstream.schemas.avro.TeacherDeliveryPreference;
 import io.learnstream.schemas.avro.XapiAttachmentRecord;
+import io.learnstream.schemas.avro.XapiDocumentRecord;
 import io.learnstream.schemas.avro.XapiStatementRecord;
 import io.learnstream.schemas.serde.AvroSerdes;
 import java.util.List;
@@ -80,6 +81,13 @@ import org.apache.kafka.common.serialization.Serdes;
  *     secret), compacted, keyed {@code <tenant>/<teacherSourcedId>}
  * @param deliveryZones the time zone of a district ({@code <tenant>}) or a school's override ({@code <tenant>/<school>}), compacted
  * @param alertDeliveries alerts due to a teacher on a channel now (personal data: e-mail addresses), keyed {@code <tenant>/<teacherSourcedId>}
+ * @param xapiStates the documents of the xAPI State resource (personal data), compacted, keyed
+ *     {@code <tenant>/actor-<hash of the agent's identifier>/activity-<hash>/<hash of registration and stateId>}
+ * @param xapiActivityProfiles the documents of the xAPI Activity Profile resource, compacted, keyed
+ *     {@code <tenant>/activity-<hash of the activity id>/<hash of the profileId>}
+ * @param xapiAgentProfiles the documents of the xAPI Agent Profile resource (personal data), compacted, keyed
+ *     {@code <tenant>/actor-<hash of the agent's identifier>/<hash of the profileId>}; documents of every kind hold at
+ *     most {@link #MAX_DOCUMENT_BYTES} of content
  */
 public record Topics(
         Topic<String, XapiStatementRecord> xapiStatements,
@@ -112,7 +120,10 @@ public record Topics(
         Topic<String, AlertFeedback> alertFeedback,
         Topic<String, TeacherDeliveryPreference> teacherDeliveryPreferences,
         Topic<String, DeliveryZone> deliveryZones,
-        Topic<String, AlertDelivery> alertDeliveries) {
+        Topic<String, AlertDelivery> alertDeliveries,
+        Topic<String, XapiDocumentRecord> xapiStates,
+        Topic<String, XapiDocumentRecord> xapiActivityProfiles,
+        Topic<String, XapiDocumentRecord> xapiAgentProfiles) {
 
     public static final String XAPI_STATEMENTS = "learnstream.xapi-statements";
     public static final String CALIPER_EVENTS = "learnstream.caliper-events";
@@ -145,12 +156,17 @@ public record Topics(
     public static final String TEACHER_DELIVERY_PREFERENCES = "learnstream.teacher-delivery-preferences";
     public static final String DELIVERY_ZONES = "learnstream.delivery-zones";
     public static final String ALERT_DELIVERIES = "learnstream.alert-deliveries";
+    public static final String XAPI_STATES = "learnstream.xapi-states";
+    public static final String XAPI_ACTIVITY_PROFILES = "learnstream.xapi-activity-profiles";
+    public static final String XAPI_AGENT_PROFILES = "learnstream.xapi-agent-profiles";
     /**
      * The most content one attachment record carries: 1,000,000 octets, so that with its key, the other fields and
      * the batch overhead (even when compression grows incompressible data a little) it stays under Kafka's default
      * {@code max.message.bytes} (1,048,588) and the producer's {@code max.request.size} (1,048,576).
      */
     public static final int MAX_ATTACHMENT_BYTES = 1_000_000;
+    /** The most content one xAPI document record carries, for the same reason as {@link #MAX_ATTACHMENT_BYTES}. */
+    public static final int MAX_DOCUMENT_BYTES = MAX_ATTACHMENT_BYTES;
 
     public static Topics create(AvroSerdes serdes) {
         return new Topics(
@@ -184,7 +200,10 @@ public record Topics(
                 new Topic<>(ALERT_FEEDBACK, Serdes.String(), serdes.value(AlertFeedback.class)),
                 new Topic<>(TEACHER_DELIVERY_PREFERENCES, Serdes.String(), serdes.value(TeacherDeliveryPreference.class)),
                 new Topic<>(DELIVERY_ZONES, Serdes.String(), serdes.value(DeliveryZone.class)),
-                new Topic<>(ALERT_DELIVERIES, Serdes.String(), serdes.value(AlertDelivery.class)));
+                new Topic<>(ALERT_DELIVERIES, Serdes.String(), serdes.value(AlertDelivery.class)),
+                new Topic<>(XAPI_STATES, Serdes.String(), serdes.value(XapiDocumentRecord.class)),
+                new Topic<>(XAPI_ACTIVITY_PROFILES, Serdes.String(), serdes.value(XapiDocumentRecord.class)),
+                new Topic<>(XAPI_AGENT_PROFILES, Serdes.String(), serdes.value(XapiDocumentRecord.class)));
     }
 
     /** The key of a statement or event record: ids are unique per district. */
@@ -197,7 +216,8 @@ public record Topics(
                 xapiAttachments, itemSkills, masteryParameters, masteryPredictions, skillMastery, studentMastery,
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
                 rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, riskScores, alerts, alertFeedback,
-                teacherDeliveryPreferences, deliveryZones, alertDeliveries);
+                teacherDeliveryPreferences, deliveryZones, alertDeliveries,
+                xapiStates, xapiActivityProfiles, xapiAgentProfiles);
     }
 
     /**
@@ -213,6 +233,7 @@ public record Topics(
         return List.of(engagementDaily, districts, credentials, xapiAttachments, itemSkills, masteryParameters, studentMastery,
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
                 rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, alerts,
-                teacherDeliveryPreferences, deliveryZones);
+                teacherDeliveryPreferences, deliveryZones,
+                xapiStates, xapiActivityProfiles, xapiAgentProfiles);
     }
 }
