@@ -8,6 +8,7 @@ import io.learnstream.app.stack.ColumnStores;
 import io.learnstream.ingest.identity.PseudonymKey;
 import io.learnstream.sinks.spi.ColumnStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,7 +84,9 @@ public final class StudentsCommand implements Runnable {
                         ? List.of(new LocalStreamsStatePlace(embedded.stackConfig().streamsDir())) : List.of();
                 ErasureReport report = StudentErasure.run(session.bootstrapServers(), CredentialsCommandSession.CLIENT_ID, session.topics(),
                         store, district, student, key, READ_TIMEOUT, local);
-                spec.commandLine().getOut().print(report.render());
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(report.render());
+                out.flush();
             }
             return 0;
         }

@@ -25,10 +25,10 @@ public final class StudentDataPlaces {
     public static List<StudentDataPlace> standard(ColumnStore store, Topics topics, Collection<String> changelogs, String bootstrapServers,
             String clientId, Producer<byte[], byte[]> producer, Duration readTimeout) {
         List<StudentDataPlace> places = new ArrayList<>();
-        places.add(new StatementArchivePlace(store));
-        places.add(new AttachmentArchivePlace(store));
-        for (String table : StudentKeyTablePlace.TABLES) places.add(new StudentKeyTablePlace(store, table));
-        places.add(new AlertFeedbackPlace(store));
+        places.add(TableRowsPlace.statements(store));
+        places.add(TableRowsPlace.attachments(store));
+        for (String table : TableRowsPlace.STUDENT_KEY_TABLES) places.add(TableRowsPlace.byStudentKey(store, table));
+        places.add(TableRowsPlace.alertFeedback(store));
         for (String topic : List.of(topics.engagementDaily().name(), topics.studentMastery().name(), topics.alerts().name())) {
             places.add(new TopicTombstonesPlace(topic, TopicTombstonesPlace::studentKeys, bootstrapServers, clientId, producer, readTimeout));
         }

@@ -37,7 +37,7 @@ public final class StudentEraser {
         String theirs = ArchiveAgents.statementsOf(subject);
         Set<String> moreKeys = new TreeSet<>();
         for (String identifier : store.query("SELECT DISTINCT arrayJoin(arrayFilter(a -> " + ArchiveAgents.isSubject(subject)
-                + ", agents)) AS a FROM " + StatementArchivePlace.TABLE + " WHERE " + theirs).column("a")) {
+                + ", agents)) AS a FROM " + TableRowsPlace.STATEMENTS + " WHERE " + theirs).column("a")) {
             moreKeys.add(keys.studentKey(identifier));
         }
         Set<String> attachments = new TreeSet<>(store.query(ArchiveAgents.attachmentsOf(theirs)).column("sha2"));

@@ -1,5 +1,6 @@
 package io.learnstream.app.privacy;
 
+import io.learnstream.app.topics.LiveKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

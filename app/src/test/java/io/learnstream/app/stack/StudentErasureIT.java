@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnstream.app.Main;
 import io.learnstream.app.privacy.ErasureReport;
-import io.learnstream.app.privacy.LiveKeys;
+import io.learnstream.app.topics.LiveKeys;
 import io.learnstream.app.privacy.StudentErasure;
-import io.learnstream.app.privacy.StudentKeyTablePlace;
+import io.learnstream.app.privacy.TableRowsPlace;
 import io.learnstream.app.roster.RosterExport;
 import io.learnstream.app.simulate.StatementGenerator;
 import io.learnstream.app.simulate.activity.Term;
@@ -50,7 +50,7 @@ class StudentErasureIT {
     private static final District DISTRICT = DistrictGenerator.generate(new DistrictSpec("riverside", 11, 1, 20, ZONE, 16));
     private static final Instant UNTIL = TERM.start().plusWeeks(3).atStartOfDay(ZoneId.of("UTC")).toInstant();
     /** Every ClickHouse table that holds a student key, and the archive (by the key's statements' count). */
-    private static final List<String> KEYED_TABLES = StudentKeyTablePlace.TABLES;
+    private static final List<String> KEYED_TABLES = TableRowsPlace.STUDENT_KEY_TABLES;
 
     @TempDir
     Path dataDir;

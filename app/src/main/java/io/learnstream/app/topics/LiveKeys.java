@@ -1,4 +1,4 @@
-package io.learnstream.app.privacy;
+package io.learnstream.app.topics;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -50,7 +50,7 @@ public final class LiveKeys {
     }
 
     /** Whether {@code key} holds any of {@code needles} (UTF-8) as a run of bytes. */
-    static boolean containsAny(byte[] key, Set<byte[]> needles) {
+    public static boolean containsAny(byte[] key, Set<byte[]> needles) {
         for (byte[] needle : needles) {
             outer:
             for (int i = 0; i + needle.length <= key.length; i++) {
