@@ -5,5 +5,7 @@ public enum Part {
     /** The sink that writes stored statements into the {@code xapi_statements} archive (GET reads it). */
     ARCHIVE,
     /** The intake and engagement topologies and the engagement sink. */
-    ANALYTICS
+    ANALYTICS,
+    /** The teacher dashboard (pages, API, live updates) over the topics and tables the other parts write. */
+    DASHBOARD
 }

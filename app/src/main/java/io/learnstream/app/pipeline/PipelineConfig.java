@@ -1,5 +1,6 @@
 package io.learnstream.app.pipeline;
 
+import io.learnstream.app.dashboard.DashboardConfig;
 import io.learnstream.ingest.IngestConfig;
 import io.learnstream.ingest.xapi.SkillSources;
 import io.learnstream.streams.alerts.AlertsOptions;
@@ -27,10 +28,19 @@ import java.util.Set;
  * @param mastery how mastery is tracked (grace period, mastery threshold, practice items)
  * @param risk how risk is computed over time (grace period, publication on change, stream-time and wall-clock ticks)
  * @param alerts how alerts are raised (the cooldown before the same alert repeats)
+ * @param dashboard the teacher dashboard's address and sessions, when this instance runs {@link Part#DASHBOARD}
  */
 public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
         Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts, SkillSources skillSources,
-        MasteryOptions mastery, RiskOptions risk, AlertsOptions alerts) {
+        MasteryOptions mastery, RiskOptions risk, AlertsOptions alerts, DashboardConfig dashboard) {
+    /** With the dashboard's defaults (any free port on 127.0.0.1). */
+    public PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
+            Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts, SkillSources skillSources,
+            MasteryOptions mastery, RiskOptions risk, AlertsOptions alerts) {
+        this(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts, skillSources, mastery, risk,
+                alerts, DashboardConfig.defaults());
+    }
+
     /** With the default skill sources and mastery, risk and alert options. */
     public PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
             Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts) {
@@ -43,6 +53,7 @@ public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stat
         Objects.requireNonNull(mastery, "mastery");
         Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(dashboard, "dashboard");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(registryUrl, "registryUrl");
         Objects.requireNonNull(stateDir, "stateDir");
@@ -53,6 +64,12 @@ public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stat
         if (commitInterval.isNegative() || commitInterval.isZero()) {
             throw new IllegalArgumentException("commitInterval must be positive, got " + commitInterval);
         }
+    }
+
+    /** The same, with the dashboard configured so. */
+    public PipelineConfig withDashboard(DashboardConfig other) {
+        return new PipelineConfig(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts,
+                skillSources, mastery, risk, alerts, other);
     }
 
     public boolean runs(Part part) {

@@ -6,6 +6,7 @@ import io.learnstream.schemas.avro.CaliperEventRecord;
 import io.learnstream.schemas.avro.ClassLineItems;
 import io.learnstream.schemas.avro.ClassTeachers;
 import io.learnstream.schemas.avro.Credential;
+import io.learnstream.schemas.avro.DashboardAccount;
 import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.avro.District;
 import io.learnstream.schemas.avro.EngagementDaily;
@@ -73,6 +74,7 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param riskScores the risk history: each student's risk per class with its reasons, keyed {@code <tenant>/<classId>}
  * @param alerts intervention alerts addressed to a class's teachers, compacted, keyed by alert id (latest status wins)
  * @param alertFeedback teachers' acknowledgements and dismissals of alerts (labels for the model), keyed {@code <tenant>/<classId>}
+ * @param dashboardAccounts the teacher dashboard's local sign-ins (password hashed), compacted, keyed {@code <tenant>/<username>}
  */
 public record Topics(
         Topic<String, XapiStatementRecord> xapiStatements,
@@ -102,7 +104,8 @@ public record Topics(
         Topic<String, RiskParameter> riskParameters,
         Topic<String, RiskScore> riskScores,
         Topic<String, Alert> alerts,
-        Topic<String, AlertFeedback> alertFeedback) {
+        Topic<String, AlertFeedback> alertFeedback,
+        Topic<String, DashboardAccount> dashboardAccounts) {
 
     public static final String XAPI_STATEMENTS = "learnstream.xapi-statements";
     public static final String CALIPER_EVENTS = "learnstream.caliper-events";
@@ -132,6 +135,7 @@ public record Topics(
     public static final String RISK_SCORES = "learnstream.risk-scores";
     public static final String ALERTS = "learnstream.alerts";
     public static final String ALERT_FEEDBACK = "learnstream.alert-feedback";
+    public static final String DASHBOARD_ACCOUNTS = "learnstream.dashboard-accounts";
     /**
      * The most content one attachment record carries: 1,000,000 octets, so that with its key, the other fields and
      * the batch overhead (even when compression grows incompressible data a little) it stays under Kafka's default
@@ -168,7 +172,8 @@ public record Topics(
                 new Topic<>(RISK_PARAMETERS, Serdes.String(), serdes.value(RiskParameter.class)),
                 new Topic<>(RISK_SCORES, Serdes.String(), serdes.value(RiskScore.class)),
                 new Topic<>(ALERTS, Serdes.String(), serdes.value(Alert.class)),
-                new Topic<>(ALERT_FEEDBACK, Serdes.String(), serdes.value(AlertFeedback.class)));
+                new Topic<>(ALERT_FEEDBACK, Serdes.String(), serdes.value(AlertFeedback.class)),
+                new Topic<>(DASHBOARD_ACCOUNTS, Serdes.String(), serdes.value(DashboardAccount.class)));
     }
 
     /** The key of a statement or event record: ids are unique per district. */
@@ -180,7 +185,8 @@ public record Topics(
         return List.of(xapiStatements, caliperEvents, learningEvents, engagementDaily, deadLetters, districts, credentials,
                 xapiAttachments, itemSkills, masteryParameters, masteryPredictions, skillMastery, studentMastery,
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
-                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, riskScores, alerts, alertFeedback);
+                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, riskScores, alerts, alertFeedback,
+                dashboardAccounts);
     }
 
     /**
@@ -195,6 +201,6 @@ public record Topics(
     public List<Topic<?, ?>> compacted() {
         return List.of(engagementDaily, districts, credentials, xapiAttachments, itemSkills, masteryParameters, studentMastery,
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
-                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, alerts);
+                rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, alerts, dashboardAccounts);
     }
 }
