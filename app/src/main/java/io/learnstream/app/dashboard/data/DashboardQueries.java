@@ -31,8 +31,8 @@ public final class DashboardQueries {
 
     /** Each class's risk indicator, by class id; a class with no score yet is absent. */
     public Map<String, ClassRisk> classRisk(String tenantId, Collection<String> classIds) {
-        QueryResult rows = store.query("SELECT class_id, count() AS students, countIf(flagged = 1) AS flagged,"
-                + " avg(probability) AS mean, arrayStringConcat(topKIf(3)(reasons[1].1, flagged = 1 AND notEmpty(reasons)), '" + SEP + "') AS factors"
+        QueryResult rows = store.query("SELECT class_id, count() AS n_students, countIf(flagged = 1) AS n_flagged,"
+                + " avg(probability) AS mean_probability, arrayStringConcat(topKIf(3)(reasons[1].1, flagged = 1 AND notEmpty(reasons)), '" + SEP + "') AS factors"
                 + " FROM risk_current WHERE tenant_id = " + SqlText.literal(tenantId) + " AND class_id IN " + SqlText.list(classIds)
                 + " AND withdrawn = 0 GROUP BY class_id");
         return rows.rows().stream().map(r -> new ClassRisk(r.get(0), Integer.parseInt(r.get(1)), Integer.parseInt(r.get(2)),

@@ -9,3 +9,7 @@ document.querySelectorAll(".chart[data-series]").forEach(function (el) {
     scales: { x: { time: true } }
   }, data, el);
 });
+
+// Whether the page's live updates are connected: shown in the header, and what the browser test waits for.
+document.body.addEventListener("htmx:sseOpen", function () { document.body.dataset.live = "open"; });
+document.body.addEventListener("htmx:sseError", function () { document.body.dataset.live = "error"; });
