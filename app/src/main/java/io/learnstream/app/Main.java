@@ -10,6 +10,7 @@ import io.learnstream.app.cli.ReplayCommand;
 import io.learnstream.app.cli.RosterCommand;
 import io.learnstream.app.cli.ServeCommand;
 import io.learnstream.app.cli.SimulateCommand;
+import io.learnstream.app.cli.UsersCommand;
 import io.learnstream.app.cli.SkillsCommand;
 import io.learnstream.app.cli.TeachersCommand;
 import io.learnstream.app.cli.SqlCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "learnstream", mixinStandardHelpOptions = true, version = "learnstream 0.1.0",
         description = "Real-time learning analytics: xAPI/Caliper in, Kafka Streams analytics, ClickHouse out.",
         subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, SqlCommand.class, BenchCommand.class, CredentialsCommand.class, SkillsCommand.class,
-                RosterCommand.class, AlertsCommand.class, TeachersCommand.class, StudentsCommand.class, ReplayCommand.class, FitCommand.class,
+                RosterCommand.class, AlertsCommand.class, TeachersCommand.class, StudentsCommand.class, UsersCommand.class, ReplayCommand.class, FitCommand.class,
                 EvalCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

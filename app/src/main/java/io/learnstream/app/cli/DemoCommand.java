@@ -9,6 +9,9 @@ import io.learnstream.app.simulate.Simulator;
 import io.learnstream.app.simulate.SimulatorConfig;
 import io.learnstream.app.simulate.SimulatorStats;
 import io.learnstream.app.stack.DemoDistrict;
+import io.learnstream.app.stack.DemoSignIn;
+import io.learnstream.app.dashboard.DashboardConfig;
+import io.learnstream.app.simulate.district.CourseSection;
 import io.learnstream.app.stack.EmbeddedStack;
 import io.learnstream.app.stack.EmbeddedStackConfig;
 import io.learnstream.sinks.spi.ColumnStore;
@@ -50,11 +53,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the simulated district (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--dashboard-port", defaultValue = "" + DashboardConfig.DEFAULT_PORT,
+            description = "port of the teacher dashboard (default: ${DEFAULT-VALUE}; 0 = any free port)")
+    int dashboardPort;
+
     private final PrintStream out = System.out;
 
     @Override
     public Integer call() throws Exception {
-        EmbeddedStackConfig config = stack.toConfig();
+        EmbeddedStackConfig config = stack.toConfig().withDashboard(DashboardConfig.defaults().withPort(dashboardPort));
         System.setProperty("learnstream.log.dir", config.dataDir().resolve("logs").toString());
         if (duration != null && (duration.isNegative() || duration.isZero())) {
             throw new IllegalArgumentException("--duration must be positive, got " + duration);
@@ -77,6 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
             Simulator simulator = new Simulator(SimulatorConfig.builder(URI.create(embedded.ingestUrl()), config.simulatorDir())
                     .rate(rate).students(students).seed(seed).credentials(credential).build());
             importRoster(embedded, simulator, config);
+            printDashboard(embedded, simulator.district(), config);
             simulator.start();
             long runStarted = System.nanoTime();
             Duration remaining = duration;
@@ -109,6 +117,16 @@ public final class DemoCommand implements Callable<Integer> {
         while (embedded.pipeline().rosterClassesHeld() < district.sections().size() && System.nanoTime() < deadline) Thread.sleep(100);
         out.printf("  roster            %d classes, %d students, %d teachers imported from %s (risk and alerts go by it)%n",
                 district.sections().size(), district.students().size(), district.teachers().size(), dir);
+    }
+
+    /** The dashboard's address and the sign-in of the first class's primary teacher, so a person can look. */
+    private void printDashboard(EmbeddedStack embedded, District district, EmbeddedStackConfig config) {
+        embedded.pipeline().dashboard().ifPresent(dashboard -> {
+            CourseSection first = district.sections().get(0);
+            DemoSignIn.SignIn signIn = DemoSignIn.ensure(dashboard.accounts(), first.teacherId(), config.secretsDir());
+            out.printf("  dashboard         %s   (sign in: district %s, user %s, password %s; teacher %s of %s)%n",
+                    dashboard.baseUrl(), signIn.district(), signIn.username(), signIn.password(), first.teacherId(), first.title());
+        });
     }
 
     private void printAddresses(EmbeddedStack embedded, long started, Credentials credential) {

@@ -1,5 +1,6 @@
 package io.learnstream.app.cli;
 
+import io.learnstream.app.dashboard.DashboardConfig;
 import io.learnstream.app.pipeline.Pipeline;
 import io.learnstream.app.pipeline.Part;
 import io.learnstream.app.pipeline.PipelineConfig;
@@ -57,6 +58,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6", description = "partitions of learnstream's topics when this creates them (default: ${DEFAULT-VALUE})")
     int partitions;
 
+    @Option(names = "--dashboard-port", defaultValue = "" + DashboardConfig.DEFAULT_PORT,
+            description = "port of the teacher dashboard, on --host (default: ${DEFAULT-VALUE})")
+    int dashboardPort;
+
+    @Option(names = "--dashboard-url", description = "the address teachers reach the dashboard at (alerts link to it), e.g."
+            + " https://dashboard.riverside.k12.example behind a proxy (default: http://<host>:<dashboard port>)")
+    URI dashboardUrl;
+
     @Option(names = "--no-analytics", description = "run the LRS tier only (xAPI/Caliper in, archive, reads); the Streams analytics run on other instances")
     boolean noAnalytics;
 
@@ -75,13 +84,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--mail-from", defaultValue = "learnstream@localhost", description = "the alert mail's sender address (default: ${DEFAULT-VALUE})")
     String mailFrom;
 
-    @Option(names = "--dashboard-url", defaultValue = "http://localhost:8090",
-            description = "the dashboard's base URL, for the links to students' pages in alerts (default: ${DEFAULT-VALUE})")
-    java.net.URI dashboardUrl;
-
-    /** Alert delivery's settings from the options: the SMTP server, if any, and the dashboard's address. */
+    /** Alert delivery's settings from the options: the SMTP server, if any, and the dashboard's address (links in alerts). */
     DeliveryConfig deliveryConfig() throws java.io.IOException {
-        DeliveryConfig delivery = DeliveryConfig.defaults().withSchedule(DeliveryOptions.defaults().withDashboardBaseUrl(dashboardUrl));
+        URI links = dashboardUrl != null ? dashboardUrl
+                : URI.create("http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + dashboardPort);
+        DeliveryConfig delivery = DeliveryConfig.defaults().withSchedule(DeliveryOptions.defaults().withDashboardBaseUrl(links));
         if (smtpHost == null) return delivery;
         SmtpSettings smtp = new SmtpSettings(smtpHost, smtpPort, java.util.Optional.empty(), java.util.Optional.empty(), mailFrom,
                 smtpPort == 587, Duration.ofSeconds(10));
@@ -99,18 +106,26 @@ public final class ServeCommand implements Callable<Integer> {
         return IngestConfig.from(settings);
     }
 
+    /** The dashboard's settings from the options. */
+    DashboardConfig dashboardConfig() {
+        DashboardConfig dashboard = DashboardConfig.defaults().withHost(host).withPort(dashboardPort);
+        return dashboardUrl == null ? dashboard : dashboard.withPublicUrl(dashboardUrl);
+    }
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("learnstream.log.dir", dataDir.resolve("logs").toString());
         PipelineConfig config = new PipelineConfig(bootstrapServers, registryUrl, dataDir.resolve("streams"), partitions,
                 Duration.ofSeconds(1), ingestConfig(), dataDir.resolve("secrets"),
-                noAnalytics ? EnumSet.of(Part.ARCHIVE) : EnumSet.allOf(Part.class)).withDelivery(deliveryConfig());
+                noAnalytics ? EnumSet.of(Part.ARCHIVE) : EnumSet.allOf(Part.class)).withDelivery(deliveryConfig())
+                .withDashboard(dashboardConfig());
         // the stop signal is released last: on Ctrl-C the JVM halts as soon as it is, so everything must be closed by then
         try (StopSignal stop = new StopSignal(Duration.ofSeconds(60))) {
             try (ColumnStore store = ColumnStores.server(clickhouseUrl, clickhouseUser, clickhousePassword == null ? "" : clickhousePassword);
                     Pipeline pipeline = Pipeline.start(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
                 System.out.printf("learnstream: serving xAPI on %s/xAPI/statements (Kafka %s, registry %s, %s); Ctrl-C stops%n",
                         pipeline.ingestUrl(), bootstrapServers, registryUrl, store.describe());
+                pipeline.dashboard().ifPresent(dashboard -> System.out.printf("learnstream: teacher dashboard on %s%n", dashboard.baseUrl()));
                 stop.awaitStop(Duration.ofDays(365_000));
                 System.out.println("learnstream: stopping...");
             }

@@ -7,5 +7,7 @@ public enum Part {
     /** The intake and engagement topologies and the engagement sink. */
     ANALYTICS,
     /** Alert delivery: the topology making alerts due to teachers (digests, quiet hours) and the e-mail and webhook sender. */
-    DELIVERY
+    DELIVERY,
+    /** The teacher dashboard (pages, API, live updates) over the topics and tables the other parts write. */
+    DASHBOARD
 }

@@ -1,6 +1,7 @@
 package io.learnstream.app.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnstream.app.dashboard.Dashboard;
 import io.learnstream.ingest.IngestMetrics;
 import io.learnstream.ingest.BloomKnownStatements;
 import io.learnstream.ingest.CaliperSubmissions;
@@ -154,6 +155,8 @@ public final class Pipeline implements AutoCloseable {
     private final ColumnStore store;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final Admin admin;
+    /** The teacher dashboard, when this instance runs it. */
+    private Dashboard dashboard;
 
     /** The analytics half, when this instance runs it. */
     /**
@@ -325,6 +328,10 @@ public final class Pipeline implements AutoCloseable {
                 started.push(run(attachmentSink, "learnstream-sink-xapi-attachments"));
             }
             Pipeline pipeline = new Pipeline(config, serdes, topics, directory, ingestMetrics, ingest, analytics, store, admin);
+            if (config.runs(Part.DASHBOARD)) {
+                pipeline.dashboard = Dashboard.start(config.dashboard(), config.bootstrapServers(), topics, store, meters);
+                started.push(pipeline.dashboard);
+            }
             started.push(ingest);
             ingest.start();
             pipeline.closeables.addAll(started);
@@ -408,6 +415,11 @@ public final class Pipeline implements AutoCloseable {
 
     public String ingestUrl() {
         return ingest.baseUrl();
+    }
+
+    /** The teacher dashboard, if this instance runs it. */
+    public Optional<Dashboard> dashboard() {
+        return Optional.ofNullable(dashboard);
     }
 
     /** Scored answers the mastery topology has applied (0 on an instance without analytics). */

@@ -1,5 +1,6 @@
 package io.learnstream.app.pipeline;
 
+import io.learnstream.app.dashboard.DashboardConfig;
 import io.learnstream.app.delivery.DeliveryConfig;
 import io.learnstream.ingest.IngestConfig;
 import io.learnstream.ingest.xapi.SkillSources;
@@ -30,10 +31,11 @@ import java.util.Set;
  * @param alerts how alerts are raised (the cooldown before the same alert repeats)
  * @param delivery how alerts are delivered to teachers (SMTP server, dashboard base URL for links, retries), when
  *     {@link Part#DELIVERY} runs
+ * @param dashboard the teacher dashboard's address and sessions, when this instance runs {@link Part#DASHBOARD}
  */
 public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
         Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts, SkillSources skillSources,
-        MasteryOptions mastery, RiskOptions risk, AlertsOptions alerts, DeliveryConfig delivery) {
+        MasteryOptions mastery, RiskOptions risk, AlertsOptions alerts, DeliveryConfig delivery, DashboardConfig dashboard) {
     /** With the default skill sources and mastery, risk and alert options. */
     public PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
             Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts) {
@@ -41,17 +43,23 @@ public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stat
                 SkillSources.defaults(), MasteryOptions.defaults(), RiskOptions.defaults(), AlertsOptions.defaults());
     }
 
-    /** With the default alert delivery (no SMTP server). */
+    /** With the default alert delivery (no SMTP server) and dashboard (any free port on 127.0.0.1). */
     public PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions, Duration commitInterval,
             IngestConfig ingest, Path secretsDir, Set<Part> parts, SkillSources skillSources, MasteryOptions mastery, RiskOptions risk,
             AlertsOptions alerts) {
         this(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts, skillSources, mastery, risk,
-                alerts, DeliveryConfig.defaults());
+                alerts, DeliveryConfig.defaults(), DashboardConfig.defaults());
     }
 
     public PipelineConfig withDelivery(DeliveryConfig settings) {
         return new PipelineConfig(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts,
-                skillSources, mastery, risk, alerts, settings);
+                skillSources, mastery, risk, alerts, settings, dashboard);
+    }
+
+    /** The same, with the dashboard configured so. */
+    public PipelineConfig withDashboard(DashboardConfig other) {
+        return new PipelineConfig(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts,
+                skillSources, mastery, risk, alerts, delivery, other);
     }
 
     public PipelineConfig {
@@ -60,6 +68,7 @@ public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stat
         Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(dashboard, "dashboard");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(registryUrl, "registryUrl");
         Objects.requireNonNull(stateDir, "stateDir");

@@ -50,7 +50,8 @@ public final class EmbeddedStack implements AutoCloseable {
             ColumnStore store = ColumnStores.embedded(config.clickhouseDir(), config.chdbLibrary());
             started.push(store);
             Pipeline pipeline = Pipeline.start(new PipelineConfig(kafka.bootstrapServers(), registry.url(), config.streamsDir(),
-                            config.partitions(), COMMIT_INTERVAL, IngestConfig.defaults().withPort(config.httpPort()), config.secretsDir(), config.parts()),
+                            config.partitions(), COMMIT_INTERVAL, IngestConfig.defaults().withPort(config.httpPort()), config.secretsDir(), config.parts())
+                            .withDashboard(config.dashboard()),
                     store, meters);
             started.push(pipeline);
             return new EmbeddedStack(kafka, registry, store, pipeline, started);

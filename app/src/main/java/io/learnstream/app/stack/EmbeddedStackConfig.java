@@ -1,5 +1,6 @@
 package io.learnstream.app.stack;
 
+import io.learnstream.app.dashboard.DashboardConfig;
 import java.nio.file.Path;
 import io.learnstream.app.pipeline.Part;
 import java.util.EnumSet;
@@ -17,16 +18,27 @@ import java.util.Optional;
  * @param partitions partitions of learnstream's topics when first created
  * @param chdbLibrary libchdb.so to load; empty = the pinned version in the cache
  * @param parts what runs besides the LRS front door (all of it, but for the benchmark of the front door)
+ * @param dashboard the teacher dashboard's address (any free port unless given)
  */
 public record EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int registryPort, int partitions,
-        Optional<Path> chdbLibrary, Set<Part> parts) {
+        Optional<Path> chdbLibrary, Set<Part> parts, DashboardConfig dashboard) {
     public EmbeddedStackConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         for (int port : new int[] {httpPort, kafkaPort, registryPort}) {
             if (port < 0 || port > 65_535) throw new IllegalArgumentException("ports must be 0..65535, got " + port);
         }
         if (partitions < 1 || partitions > 1_000) throw new IllegalArgumentException("partitions must be 1..1000, got " + partitions);
+        Objects.requireNonNull(dashboard, "dashboard");
         dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int registryPort, int partitions,
+            Optional<Path> chdbLibrary, Set<Part> parts) {
+        this(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, parts, DashboardConfig.defaults());
+    }
+
+    public EmbeddedStackConfig withDashboard(DashboardConfig other) {
+        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, parts, other);
     }
 
     public EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int registryPort, int partitions, Optional<Path> chdbLibrary) {
@@ -35,7 +47,7 @@ public record EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int
 
     /** Only the LRS front door on the embedded broker, registry and ClickHouse: no archive sink, no analytics. */
     public EmbeddedStackConfig frontDoorOnly() {
-        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, Set.of());
+        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, Set.of(), dashboard);
     }
 
     public Path kafkaDir() {

@@ -7,6 +7,7 @@ import io.learnstream.schemas.avro.CaliperEventRecord;
 import io.learnstream.schemas.avro.ClassLineItems;
 import io.learnstream.schemas.avro.ClassTeachers;
 import io.learnstream.schemas.avro.Credential;
+import io.learnstream.schemas.avro.DashboardAccount;
 import io.learnstream.schemas.avro.DeadLetter;
 import io.learnstream.schemas.avro.DeliveryZone;
 import io.learnstream.schemas.avro.District;
@@ -88,6 +89,7 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param xapiAgentProfiles the documents of the xAPI Agent Profile resource (personal data), compacted, keyed
  *     {@code <tenant>/actor-<hash of the agent's identifier>/<hash of the profileId>}; documents of every kind hold at
  *     most {@link #MAX_DOCUMENT_BYTES} of content
+ * @param dashboardAccounts the teacher dashboard's local sign-ins (password hashed), compacted, keyed {@code <tenant>/<username>}
  */
 public record Topics(
         Topic<String, XapiStatementRecord> xapiStatements,
@@ -123,7 +125,8 @@ public record Topics(
         Topic<String, AlertDelivery> alertDeliveries,
         Topic<String, XapiDocumentRecord> xapiStates,
         Topic<String, XapiDocumentRecord> xapiActivityProfiles,
-        Topic<String, XapiDocumentRecord> xapiAgentProfiles) {
+        Topic<String, XapiDocumentRecord> xapiAgentProfiles,
+        Topic<String, DashboardAccount> dashboardAccounts) {
 
     public static final String XAPI_STATEMENTS = "learnstream.xapi-statements";
     public static final String CALIPER_EVENTS = "learnstream.caliper-events";
@@ -159,6 +162,7 @@ public record Topics(
     public static final String XAPI_STATES = "learnstream.xapi-states";
     public static final String XAPI_ACTIVITY_PROFILES = "learnstream.xapi-activity-profiles";
     public static final String XAPI_AGENT_PROFILES = "learnstream.xapi-agent-profiles";
+    public static final String DASHBOARD_ACCOUNTS = "learnstream.dashboard-accounts";
     /**
      * The most content one attachment record carries: 1,000,000 octets, so that with its key, the other fields and
      * the batch overhead (even when compression grows incompressible data a little) it stays under Kafka's default
@@ -203,7 +207,8 @@ public record Topics(
                 new Topic<>(ALERT_DELIVERIES, Serdes.String(), serdes.value(AlertDelivery.class)),
                 new Topic<>(XAPI_STATES, Serdes.String(), serdes.value(XapiDocumentRecord.class)),
                 new Topic<>(XAPI_ACTIVITY_PROFILES, Serdes.String(), serdes.value(XapiDocumentRecord.class)),
-                new Topic<>(XAPI_AGENT_PROFILES, Serdes.String(), serdes.value(XapiDocumentRecord.class)));
+                new Topic<>(XAPI_AGENT_PROFILES, Serdes.String(), serdes.value(XapiDocumentRecord.class)),
+                new Topic<>(DASHBOARD_ACCOUNTS, Serdes.String(), serdes.value(DashboardAccount.class)));
     }
 
     /** The key of a statement or event record: ids are unique per district. */
@@ -217,7 +222,8 @@ public record Topics(
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
                 rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, riskScores, alerts, alertFeedback,
                 teacherDeliveryPreferences, deliveryZones, alertDeliveries,
-                xapiStates, xapiActivityProfiles, xapiAgentProfiles);
+                xapiStates, xapiActivityProfiles, xapiAgentProfiles,
+                dashboardAccounts);
     }
 
     /**
@@ -234,6 +240,6 @@ public record Topics(
                 rosterOrgs, rosterAcademicSessions, rosterCourses, rosterClasses, rosterUsers, rosterEnrollments, rosterLineItems,
                 rosterImports, classTeachers, classLineItems, rosterIdentities, riskParameters, alerts,
                 teacherDeliveryPreferences, deliveryZones,
-                xapiStates, xapiActivityProfiles, xapiAgentProfiles);
+                xapiStates, xapiActivityProfiles, xapiAgentProfiles, dashboardAccounts);
     }
 }

@@ -1,0 +1,99 @@
+package io.learnstream.app.dashboard.data;
+
+import io.learnstream.sinks.spi.ColumnStore;
+import io.learnstream.sinks.spi.QueryResult;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The dashboard's reads of the ClickHouse tables the sinks write (risk_current, risk_history, engagement_daily,
+ * mastery_current, student_mastery), on chDB or a ClickHouse server alike. Every query is of one district; whether the
+ * caller may see the class is decided before ({@link io.learnstream.app.dashboard.authz.ClassAccess}).
+ */
+public final class DashboardQueries {
+    /** What separates list elements the queries fold into one string (a record separator: never in ids or reason texts). */
+    private static final String SEP = "\u001e";
+    private static final String FIELD = "\u001f";
+
+    private final ColumnStore store;
+
+    public DashboardQueries(ColumnStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** Each class's risk indicator, by class id; a class with no score yet is absent. */
+    public Map<String, ClassRisk> classRisk(String tenantId, Collection<String> classIds) {
+        QueryResult rows = store.query("SELECT class_id, count() AS n_students, countIf(flagged = 1) AS n_flagged,"
+                + " avg(probability) AS mean_probability, arrayStringConcat(topKIf(3)(reasons[1].1, flagged = 1 AND notEmpty(reasons)), '" + SEP + "') AS factors"
+                + " FROM risk_current WHERE tenant_id = " + SqlText.literal(tenantId) + " AND class_id IN " + SqlText.list(classIds)
+                + " AND withdrawn = 0 GROUP BY class_id");
+        return rows.rows().stream().map(r -> new ClassRisk(r.get(0), Integer.parseInt(r.get(1)), Integer.parseInt(r.get(2)),
+                        Double.parseDouble(r.get(3)), split(r.get(4))))
+                .collect(Collectors.toMap(ClassRisk::classId, Function.identity()));
+    }
+
+    /** The students of a class with their current risk, flagged first, then by risk, highest first. */
+    public List<StudentRisk> students(String tenantId, String classId) {
+        return studentRisk(tenantId, classId, Optional.empty());
+    }
+
+    public StudentDetail student(String tenantId, String classId, String studentKey) {
+        Optional<StudentRisk> risk = studentRisk(tenantId, classId, Optional.of(studentKey)).stream().findFirst();
+        String tenant = SqlText.literal(tenantId);
+        String student = SqlText.literal(studentKey);
+        List<StudentDetail.EngagementDay> engagement = store.query("SELECT day, sum(events), sum(active_minutes) FROM engagement_daily"
+                        + " WHERE tenant_id = " + tenant + " AND student_key = " + student + " GROUP BY day ORDER BY day").rows().stream()
+                .map(r -> new StudentDetail.EngagementDay(LocalDate.parse(r.get(0)), Long.parseLong(r.get(1)), Double.parseDouble(r.get(2))))
+                .toList();
+        List<StudentDetail.RiskPoint> trend = store.query("SELECT toUnixTimestamp64Milli(as_of), probability FROM risk_history"
+                        + " WHERE tenant_id = " + tenant + " AND class_id = " + SqlText.literal(classId) + " AND student_key = " + student
+                        + " ORDER BY as_of, trigger").rows().stream()
+                .map(r -> new StudentDetail.RiskPoint(Instant.ofEpochMilli(Long.parseLong(r.get(0))), Double.parseDouble(r.get(1))))
+                .toList();
+        List<StudentDetail.SkillCell> skills = store.query("SELECT skill_id, p_mastery, attempts, correct, mastered FROM mastery_current"
+                        + " WHERE tenant_id = " + tenant + " AND student_key = " + student + " ORDER BY skill_id").rows().stream()
+                .map(r -> new StudentDetail.SkillCell(r.get(0), Double.parseDouble(r.get(1)), Integer.parseInt(r.get(2)),
+                        Integer.parseInt(r.get(3)), r.get(4).equals("1")))
+                .toList();
+        QueryResult summary = store.query("SELECT arrayStringConcat(arrayMap(s -> s.1, strengths), '" + SEP + "'),"
+                + " arrayStringConcat(arrayMap(s -> s.1, weaknesses), '" + SEP + "'),"
+                + " arrayStringConcat(arrayMap(p -> concat(p.1, '" + FIELD + "', p.2, '" + FIELD + "', toString(p.3)), practice), '" + SEP + "')"
+                + " FROM student_mastery WHERE tenant_id = " + tenant + " AND student_key = " + student);
+        List<String> strengths = summary.isEmpty() ? List.of() : split(summary.rows().get(0).get(0));
+        List<String> weaknesses = summary.isEmpty() ? List.of() : split(summary.rows().get(0).get(1));
+        List<StudentDetail.PracticeItem> practice = summary.isEmpty() ? List.of() : split(summary.rows().get(0).get(2)).stream()
+                .map(p -> p.split(FIELD, -1))
+                .map(f -> new StudentDetail.PracticeItem(f[0], f[1], Double.parseDouble(f[2])))
+                .toList();
+        return new StudentDetail(risk, engagement, trend, skills, strengths, weaknesses, practice);
+    }
+
+    /** Whether the student has a score in the class: is one of its students as the pipeline knows them. */
+    public boolean inClass(String tenantId, String classId, String studentKey) {
+        return store.query("SELECT count() FROM risk_current_versions WHERE tenant_id = " + SqlText.literal(tenantId)
+                + " AND class_id = " + SqlText.literal(classId) + " AND student_key = " + SqlText.literal(studentKey)).singleLong() > 0;
+    }
+
+    private List<StudentRisk> studentRisk(String tenantId, String classId, Optional<String> studentKey) {
+        QueryResult rows = store.query("SELECT student_key, probability, flagged, withdrawn,"
+                + " arrayStringConcat(arrayMap(r -> r.2, reasons), '" + SEP + "'), toUnixTimestamp64Milli(as_of)"
+                + " FROM risk_current WHERE tenant_id = " + SqlText.literal(tenantId) + " AND class_id = " + SqlText.literal(classId)
+                + studentKey.map(k -> " AND student_key = " + SqlText.literal(k)).orElse("")
+                + " ORDER BY withdrawn, flagged DESC, probability DESC, student_key");
+        return rows.rows().stream().map(r -> new StudentRisk(classId, r.get(0), Double.parseDouble(r.get(1)), r.get(2).equals("1"),
+                r.get(3).equals("1"), split(r.get(4)), Instant.ofEpochMilli(Long.parseLong(r.get(5))))).toList();
+    }
+
+    private static List<String> split(String folded) {
+        if (folded == null || folded.isEmpty()) return List.of();
+        return Arrays.asList(folded.split(SEP, -1));
+    }
+}
