@@ -5,10 +5,8 @@ import io.learnstream.app.alerts.AlertFilter;
 import io.learnstream.app.alerts.AlertListing;
 import io.learnstream.app.alerts.FeedbackAction;
 import io.learnstream.app.alerts.LatestAlerts;
-import io.learnstream.embedded.EmbeddedKafkaException;
 import io.learnstream.schemas.avro.Alert;
 import io.learnstream.schemas.topic.TopicTableConfig;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -144,16 +142,7 @@ public final class AlertsCommand implements Runnable {
                 TopicTableConfig.of(session.bootstrapServers()).withClientId(CredentialsCommandSession.CLIENT_ID));
     }
 
-    /**
-     * The session on the Kafka {@code where} names. A data directory a running demo holds is the usual mistake of a
-     * teacher's first try: it is answered with the message saying to pass the demo's addresses, not a stack trace.
-     */
     private static CredentialsCommandSession open(CredentialsCommandOptions where) {
-        try {
-            return CredentialsCommandSession.open(where.target(), new SimpleMeterRegistry());
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof EmbeddedKafkaException) throw new IllegalArgumentException(e.getMessage(), e);
-            throw e;
-        }
+        return CredentialsCommandSession.openFor(where);
     }
 }

@@ -21,6 +21,7 @@ import io.learnstream.schemas.serde.AvroSerdes;
 import io.learnstream.schemas.topic.TopicTableConfig;
 import io.learnstream.schemas.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
@@ -75,6 +76,19 @@ final class CredentialsCommandSession implements AutoCloseable {
             return new CredentialsCommandSession(directory, topics, bootstrapServers, opened);
         } catch (RuntimeException e) {
             Shutdown.inReverseOrder(opened);
+            throw e;
+        }
+    }
+
+    /**
+     * The session on the Kafka {@code where} names, for a command. A data directory a running demo holds is the usual
+     * mistake of a first try: it is answered with the message saying to pass the demo's addresses, not a stack trace.
+     */
+    static CredentialsCommandSession openFor(CredentialsCommandOptions where) {
+        try {
+            return open(where.target(), new SimpleMeterRegistry());
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof EmbeddedKafkaException) throw new IllegalArgumentException(e.getMessage(), e);
             throw e;
         }
     }

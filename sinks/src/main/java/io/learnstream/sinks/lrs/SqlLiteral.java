@@ -9,14 +9,14 @@ import java.util.stream.Collectors;
  * ClickHouse SQL literals for values that come from callers: every string a query compares against goes through
  * {@link #string}, never into SQL text as it is. The same text is read alike by chDB and a ClickHouse server.
  */
-final class SqlLiteral {
+public final class SqlLiteral {
     private SqlLiteral() {}
 
     /**
      * A single-quoted string literal: backslash and quote are escaped, control characters written as escapes,
      * everything else (any Unicode) kept, so the literal always denotes exactly {@code value}.
      */
-    static String string(String value) {
+    public static String string(String value) {
         Objects.requireNonNull(value, "a SQL string literal needs a value");
         StringBuilder out = new StringBuilder(value.length() + 2).append('\'');
         for (int i = 0; i < value.length(); i++) {
@@ -45,7 +45,7 @@ final class SqlLiteral {
      *
      * @throws IllegalArgumentException for no values: callers decide what an empty set means before building SQL
      */
-    static String stringList(Collection<String> values) {
+    public static String stringList(Collection<String> values) {
         if (values.isEmpty()) throw new IllegalArgumentException("an IN list needs at least one value");
         return values.stream().map(SqlLiteral::string).collect(Collectors.joining(", ", "(", ")"));
     }
