@@ -142,10 +142,6 @@ public final class AlertsCommand implements Runnable {
                 TopicTableConfig.of(session.bootstrapServers()).withClientId(CredentialsCommandSession.CLIENT_ID));
     }
 
-    /**
-     * The session on the Kafka {@code where} names. A data directory a running demo holds is the usual mistake of a
-     * teacher's first try: it is answered with the message saying to pass the demo's addresses, not a stack trace.
-     */
     private static CredentialsCommandSession open(CredentialsCommandOptions where) {
         return CredentialsCommandSession.openForCommand(where);
     }

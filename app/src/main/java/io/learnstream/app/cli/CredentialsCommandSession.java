@@ -21,6 +21,7 @@ import io.learnstream.schemas.serde.AvroSerdes;
 import io.learnstream.schemas.topic.TopicTableConfig;
 import io.learnstream.schemas.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;

@@ -4,10 +4,8 @@ import io.learnstream.app.dashboard.accounts.AccountStore;
 import io.learnstream.app.dashboard.accounts.Role;
 import io.learnstream.app.dashboard.accounts.RosterTeachers;
 import io.learnstream.app.dashboard.authz.Principal;
-import io.learnstream.embedded.EmbeddedKafkaException;
 import io.learnstream.schemas.avro.RosterUser;
 import io.learnstream.schemas.topic.TopicTableConfig;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -65,13 +63,12 @@ public final class UsersCommand implements Runnable {
             try (CredentialsCommandSession session = open(where)) {
                 requireDistrict(session, district);
                 session.ensureTopics();
-                TopicTableConfig tables = TopicTableConfig.of(session.bootstrapServers()).withClientId(CredentialsCommandSession.CLIENT_ID);
                 String linked = "";
                 if (parsed == Role.TEACHER && teacher != null) {
-                    RosterUser user = RosterTeachers.require(session.topics().rosterUsers(), tables, district, teacher);
+                    RosterUser user = RosterTeachers.require(session.topics().rosterUsers(), tables(session), district, teacher);
                     linked = " linked to roster teacher " + teacher + " (" + user.getGivenName() + " " + user.getFamilyName() + ")";
                 }
-                try (AccountStore accounts = AccountStore.open(session.topics().dashboardAccounts(), tables, Clock.systemUTC())) {
+                try (AccountStore accounts = accounts(session)) {
                     Principal added = accounts.put(district, username, parsed, Optional.ofNullable(teacher), password);
                     spec.commandLine().getOut().printf("dashboard account '%s' of district '%s' (%s)%s; it signs in at the dashboard's /login%n",
                             added.username(), added.tenantId(), added.role().wireName(), linked);
@@ -95,9 +92,7 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (CredentialsCommandSession session = open(where);
-                    AccountStore accounts = AccountStore.open(session.topics().dashboardAccounts(),
-                            TopicTableConfig.of(session.bootstrapServers()).withClientId(CredentialsCommandSession.CLIENT_ID), Clock.systemUTC())) {
+            try (CredentialsCommandSession session = open(where); AccountStore accounts = accounts(session)) {
                 for (Principal account : accounts.of(district)) {
                     spec.commandLine().getOut().printf("%-24s %-9s %s%n", account.username(), account.role().wireName(),
                             account.teacherSourcedId().orElse(""));
@@ -124,9 +119,7 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (CredentialsCommandSession session = open(where);
-                    AccountStore accounts = AccountStore.open(session.topics().dashboardAccounts(),
-                            TopicTableConfig.of(session.bootstrapServers()).withClientId(CredentialsCommandSession.CLIENT_ID), Clock.systemUTC())) {
+            try (CredentialsCommandSession session = open(where); AccountStore accounts = accounts(session)) {
                 if (!accounts.remove(district, username)) {
                     throw new IllegalArgumentException("district '" + district + "' has no dashboard account '" + username + "'");
                 }
@@ -143,11 +136,15 @@ public final class UsersCommand implements Runnable {
     }
 
     private static CredentialsCommandSession open(CredentialsCommandOptions where) {
-        try {
-            return CredentialsCommandSession.open(where.target(), new SimpleMeterRegistry());
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof EmbeddedKafkaException) throw new IllegalArgumentException(e.getMessage(), e);
-            throw e;
-        }
+        return CredentialsCommandSession.openForCommand(where);
+    }
+
+    /** The accounts topic of the session's Kafka, read into memory. */
+    private static AccountStore accounts(CredentialsCommandSession session) {
+        return AccountStore.open(session.topics().dashboardAccounts(), tables(session), Clock.systemUTC());
+    }
+
+    private static TopicTableConfig tables(CredentialsCommandSession session) {
+        return TopicTableConfig.of(session.bootstrapServers()).withClientId(CredentialsCommandSession.CLIENT_ID);
     }
 }

@@ -11,8 +11,12 @@ public record ClassRisk(String classId, int students, int flagged, double meanPr
         return new ClassRisk(classId, 0, 0, 0, List.of());
     }
 
-    /** {@code high} when a fifth or more of the class is flagged, {@code some} when any is, else {@code low}. */
+    /**
+     * {@code unscored} before any student has a score, {@code high} when a fifth or more of the scored students are
+     * flagged, {@code some} when any is, else {@code low}.
+     */
     public String level() {
+        if (students == 0) return "unscored";
         if (flagged == 0) return "low";
         return flagged * 5 >= students ? "high" : "some";
     }

@@ -1,5 +1,6 @@
 package io.learnstream.app.dashboard.data;
 
+import io.learnstream.sinks.lrs.SqlLiteral;
 import io.learnstream.sinks.spi.ColumnStore;
 import io.learnstream.sinks.spi.QueryResult;
 import java.time.Instant;
@@ -31,9 +32,10 @@ public final class DashboardQueries {
 
     /** Each class's risk indicator, by class id; a class with no score yet is absent. */
     public Map<String, ClassRisk> classRisk(String tenantId, Collection<String> classIds) {
+        if (classIds.isEmpty()) return Map.of();
         QueryResult rows = store.query("SELECT class_id, count() AS n_students, countIf(flagged = 1) AS n_flagged,"
                 + " avg(probability) AS mean_probability, arrayStringConcat(topKIf(3)(reasons[1].1, flagged = 1 AND notEmpty(reasons)), '" + SEP + "') AS factors"
-                + " FROM risk_current WHERE tenant_id = " + SqlText.literal(tenantId) + " AND class_id IN " + SqlText.list(classIds)
+                + " FROM risk_current WHERE tenant_id = " + SqlLiteral.string(tenantId) + " AND class_id IN " + SqlLiteral.stringList(classIds)
                 + " AND withdrawn = 0 GROUP BY class_id");
         return rows.rows().stream().map(r -> new ClassRisk(r.get(0), Integer.parseInt(r.get(1)), Integer.parseInt(r.get(2)),
                         Double.parseDouble(r.get(3)), split(r.get(4))))
@@ -47,14 +49,14 @@ public final class DashboardQueries {
 
     public StudentDetail student(String tenantId, String classId, String studentKey) {
         Optional<StudentRisk> risk = studentRisk(tenantId, classId, Optional.of(studentKey)).stream().findFirst();
-        String tenant = SqlText.literal(tenantId);
-        String student = SqlText.literal(studentKey);
+        String tenant = SqlLiteral.string(tenantId);
+        String student = SqlLiteral.string(studentKey);
         List<StudentDetail.EngagementDay> engagement = store.query("SELECT day, sum(events), sum(active_minutes) FROM engagement_daily"
                         + " WHERE tenant_id = " + tenant + " AND student_key = " + student + " GROUP BY day ORDER BY day").rows().stream()
                 .map(r -> new StudentDetail.EngagementDay(LocalDate.parse(r.get(0)), Long.parseLong(r.get(1)), Double.parseDouble(r.get(2))))
                 .toList();
         List<StudentDetail.RiskPoint> trend = store.query("SELECT toUnixTimestamp64Milli(as_of), probability FROM risk_history"
-                        + " WHERE tenant_id = " + tenant + " AND class_id = " + SqlText.literal(classId) + " AND student_key = " + student
+                        + " WHERE tenant_id = " + tenant + " AND class_id = " + SqlLiteral.string(classId) + " AND student_key = " + student
                         + " ORDER BY as_of, trigger").rows().stream()
                 .map(r -> new StudentDetail.RiskPoint(Instant.ofEpochMilli(Long.parseLong(r.get(0))), Double.parseDouble(r.get(1))))
                 .toList();
@@ -78,15 +80,15 @@ public final class DashboardQueries {
 
     /** Whether the student has a score in the class: is one of its students as the pipeline knows them. */
     public boolean inClass(String tenantId, String classId, String studentKey) {
-        return store.query("SELECT count() FROM risk_current_versions WHERE tenant_id = " + SqlText.literal(tenantId)
-                + " AND class_id = " + SqlText.literal(classId) + " AND student_key = " + SqlText.literal(studentKey)).singleLong() > 0;
+        return store.query("SELECT count() FROM risk_current_versions WHERE tenant_id = " + SqlLiteral.string(tenantId)
+                + " AND class_id = " + SqlLiteral.string(classId) + " AND student_key = " + SqlLiteral.string(studentKey)).singleLong() > 0;
     }
 
     private List<StudentRisk> studentRisk(String tenantId, String classId, Optional<String> studentKey) {
         QueryResult rows = store.query("SELECT student_key, probability, flagged, withdrawn,"
                 + " arrayStringConcat(arrayMap(r -> r.2, reasons), '" + SEP + "'), toUnixTimestamp64Milli(as_of)"
-                + " FROM risk_current WHERE tenant_id = " + SqlText.literal(tenantId) + " AND class_id = " + SqlText.literal(classId)
-                + studentKey.map(k -> " AND student_key = " + SqlText.literal(k)).orElse("")
+                + " FROM risk_current WHERE tenant_id = " + SqlLiteral.string(tenantId) + " AND class_id = " + SqlLiteral.string(classId)
+                + studentKey.map(k -> " AND student_key = " + SqlLiteral.string(k)).orElse("")
                 + " ORDER BY withdrawn, flagged DESC, probability DESC, student_key");
         return rows.rows().stream().map(r -> new StudentRisk(classId, r.get(0), Double.parseDouble(r.get(1)), r.get(2).equals("1"),
                 r.get(3).equals("1"), split(r.get(4)), Instant.ofEpochMilli(Long.parseLong(r.get(5))))).toList();

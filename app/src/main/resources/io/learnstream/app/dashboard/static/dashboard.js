@@ -6,7 +6,7 @@ document.querySelectorAll(".chart[data-series]").forEach(function (el) {
     width: Math.max(320, el.clientWidth || 560), height: 220,
     series: [{}, { label: el.dataset.label, stroke: "#2563eb", width: 2, fill: "rgba(37,99,235,0.12)", points: { show: data[0].length < 40 } }],
     axes: [{}, { size: 50 }],
-    scales: { x: { time: true } }
+    scales: el.dataset.range ? { x: { time: true }, y: { range: JSON.parse(el.dataset.range) } } : { x: { time: true } }
   }, data, el);
 });
 
