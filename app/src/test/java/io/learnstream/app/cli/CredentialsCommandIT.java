@@ -121,7 +121,7 @@ class CredentialsCommandIT {
         assertThat(badDistrict.exitCode()).isEqualTo(2);
         assertThat(badDistrict.err()).contains("district id 'River Side' is not valid");
         assertThat(badScope.exitCode()).isEqualTo(2);
-        assertThat(badScope.err()).contains("unknown scope 'statements/delete'; known scopes are statements/write, statements/read, all");
+        assertThat(badScope.err()).contains("unknown scope 'statements/delete'; known scopes are statements/write, statements/read, state, profile, all");
         assertThat(Files.exists(dataDir.resolve("kafka"))).isFalse();
     }
 
