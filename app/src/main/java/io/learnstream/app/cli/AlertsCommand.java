@@ -6,7 +6,6 @@ import io.learnstream.app.alerts.AlertListing;
 import io.learnstream.app.alerts.FeedbackAction;
 import io.learnstream.app.alerts.LatestAlerts;
 import io.learnstream.schemas.avro.Alert;
-import io.learnstream.schemas.topic.TopicTableConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +66,7 @@ public final class AlertsCommand implements Runnable {
             AlertFilter filter = new AlertFilter(Optional.ofNullable(district), Optional.ofNullable(classId), Optional.ofNullable(teacher),
                     status == StatusOption.open);
             try (CredentialsCommandSession session = open(where)) {
-                if (district != null && !session.directory().districts().exists(district)) {
-                    throw new IllegalArgumentException("district '" + district + "' is unknown (create it with learnstream credentials add)");
-                }
+                if (district != null) session.requireDistrict(district);
                 List<Alert> shown = latestAlerts(session).values().stream().filter(filter::matches).toList();
                 spec.commandLine().getOut().print(AlertListing.render(shown));
             }
@@ -139,7 +136,7 @@ public final class AlertsCommand implements Runnable {
     private static Map<String, Alert> latestAlerts(CredentialsCommandSession session) {
         session.ensureTopics(); // so a first look on a fresh cluster finds alerts compacted with the pipeline's partitions
         return LatestAlerts.read(session.topics().alerts(),
-                TopicTableConfig.of(session.bootstrapServers()).withClientId(CredentialsCommandSession.CLIENT_ID));
+                session.tableConfig());
     }
 
     private static CredentialsCommandSession open(CredentialsCommandOptions where) {

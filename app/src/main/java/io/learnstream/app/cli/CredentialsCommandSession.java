@@ -106,6 +106,22 @@ final class CredentialsCommandSession implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** How a command reads a compacted topic of this session's Kafka into memory. */
+    TopicTableConfig tableConfig() {
+        return TopicTableConfig.of(bootstrapServers).withClientId(CLIENT_ID);
+    }
+
+    /** Refuses a district the session's Kafka does not know, saying how to create it. */
+    void requireDistrict(String district) {
+        if (!directory().districts().exists(district)) {
+            throw new IllegalArgumentException(unknownDistrict(district));
+        }
+    }
+
+    static String unknownDistrict(String district) {
+        return "district '" + district + "' is unknown (create it with learnstream credentials add)";
+    }
+
     /** Creates learnstream's topics that do not exist yet (a fresh data directory, a new cluster), as the pipeline would. */
     void ensureTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID))) {

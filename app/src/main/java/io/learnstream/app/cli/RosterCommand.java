@@ -57,9 +57,7 @@ public final class RosterCommand implements Runnable {
         public Integer call() throws Exception {
             RosterChangeSet changes = RosterExportReader.read(dir, district, Instant.now());
             try (CredentialsCommandSession session = CredentialsCommandSession.open(where.target(), new SimpleMeterRegistry())) {
-                if (!session.directory().districts().exists(district)) {
-                    throw new IllegalArgumentException("district '" + district + "' is unknown (create it with learnstream credentials add)");
-                }
+                session.requireDistrict(district);
                 session.ensureTopics();
                 RosterPublisher publisher = new RosterPublisher(session.topics(), session.publisher(), (topic, tenant) ->
                         TopicKeys.of(session.bootstrapServers(), CredentialsCommandSession.CLIENT_ID, topic.name(), tenant, READ_KEYS_TIMEOUT));

@@ -60,9 +60,7 @@ public final class SkillsCommand implements Runnable {
             }
             try (CredentialsCommandSession session = CredentialsCommandSession.open(where.target(), new SimpleMeterRegistry())) {
                 session.ensureTopics(); // so a first import on a fresh cluster finds item-skills compacted, not auto-created
-                if (!session.directory().districts().exists(district)) {
-                    throw new IllegalArgumentException("district '" + district + "' is unknown (create it with learnstream credentials add)");
-                }
+                session.requireDistrict(district);
                 Topics topics = session.topics();
                 TopicPublisher publisher = session.publisher();
                 Instant now = Instant.now();

@@ -77,7 +77,7 @@ public final class StudentsCommand implements Runnable {
                             ? ColumnStores.server(clickhouseUrl, user, password == null ? "" : password)
                             : ColumnStores.embeddedExisting(where.dataDir.resolve("clickhouse"), Optional.ofNullable(chdbLibrary))) {
                 PseudonymKey key = session.directory().districts().pseudonymKey(district).orElseThrow(() -> new IllegalArgumentException(
-                        "district '" + district + "' is unknown (create it with learnstream credentials add)"));
+                        CredentialsCommandSession.unknownDistrict(district)));
                 session.ensureTopics();
                 // a stopped embedded stack's stores still hold the student: removed, they are rebuilt from the tombstoned changelogs
                 List<StudentDataPlace> local = where.target() instanceof CredentialsCommandTarget.Embedded embedded

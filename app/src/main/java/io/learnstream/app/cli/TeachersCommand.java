@@ -6,7 +6,6 @@ import io.learnstream.schemas.avro.RosterUser;
 import io.learnstream.schemas.avro.TeacherDeliveryPreference;
 import io.learnstream.schemas.topic.Topic;
 import io.learnstream.schemas.topic.TopicTable;
-import io.learnstream.schemas.topic.TopicTableConfig;
 import io.learnstream.schemas.topic.Topics;
 import io.learnstream.streams.delivery.DeliveryChannel;
 import io.learnstream.streams.delivery.DeliveryRules;
@@ -79,7 +78,7 @@ public final class TeachersCommand implements Runnable {
         public Integer call() {
             TeacherDeliveryPreference preference = preference(Instant.now());
             try (CredentialsCommandSession session = open(where)) {
-                requireDistrict(session, district);
+                session.requireDistrict(district);
                 session.ensureTopics();
                 if (DeliveryChannel.of(channel) == DeliveryChannel.EMAIL) requireEmail(session);
                 Topic<String, TeacherDeliveryPreference> topic = session.topics().teacherDeliveryPreferences();
@@ -116,7 +115,7 @@ public final class TeachersCommand implements Runnable {
 
         private void requireEmail(CredentialsCommandSession session) {
             try (TopicTable<String, RosterUser> users = TopicTable.open(session.topics().rosterUsers(),
-                    TopicTableConfig.of(session.bootstrapServers()).withClientId(CredentialsCommandSession.CLIENT_ID))) {
+                    session.tableConfig())) {
                 RosterUser user = users.get(Topics.tenantScopedKey(district, teacher)).orElseThrow(() -> new IllegalArgumentException(
                         "teacher '" + teacher + "' is not in district '" + district + "''s roster (import it with learnstream roster import)"));
                 if (user.getEmail() == null || user.getEmail().isBlank()) {
@@ -166,7 +165,7 @@ public final class TeachersCommand implements Runnable {
                 throw new IllegalArgumentException("--zone must be an IANA time zone such as America/Chicago, was '" + zone + "'");
             }
             try (CredentialsCommandSession session = open(where)) {
-                requireDistrict(session, district);
+                session.requireDistrict(district);
                 session.ensureTopics();
                 if (school != null) requireSchool(session);
                 Instant now = Instant.now();
@@ -180,7 +179,7 @@ public final class TeachersCommand implements Runnable {
 
         private void requireSchool(CredentialsCommandSession session) {
             try (TopicTable<String, RosterOrg> orgs = TopicTable.open(session.topics().rosterOrgs(),
-                    TopicTableConfig.of(session.bootstrapServers()).withClientId(CredentialsCommandSession.CLIENT_ID))) {
+                    session.tableConfig())) {
                 if (orgs.get(Topics.tenantScopedKey(district, school)).isEmpty()) {
                     throw new IllegalArgumentException("school '" + school + "' is not an org of district '" + district + "''s roster");
                 }
@@ -188,11 +187,6 @@ public final class TeachersCommand implements Runnable {
         }
     }
 
-    private static void requireDistrict(CredentialsCommandSession session, String district) {
-        if (!session.directory().districts().exists(district)) {
-            throw new IllegalArgumentException("district '" + district + "' is unknown (create it with learnstream credentials add)");
-        }
-    }
 
     private static CredentialsCommandSession open(CredentialsCommandOptions where) {
         return CredentialsCommandSession.openForCommand(where);

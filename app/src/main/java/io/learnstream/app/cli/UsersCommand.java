@@ -5,7 +5,6 @@ import io.learnstream.app.dashboard.accounts.Role;
 import io.learnstream.app.dashboard.accounts.RosterTeachers;
 import io.learnstream.app.dashboard.authz.Principal;
 import io.learnstream.schemas.avro.RosterUser;
-import io.learnstream.schemas.topic.TopicTableConfig;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -61,11 +60,11 @@ public final class UsersCommand implements Runnable {
         public Integer call() {
             Role parsed = Role.of(role);
             try (CredentialsCommandSession session = open(where)) {
-                requireDistrict(session, district);
+                session.requireDistrict(district);
                 session.ensureTopics();
                 String linked = "";
                 if (parsed == Role.TEACHER && teacher != null) {
-                    RosterUser user = RosterTeachers.require(session.topics().rosterUsers(), tables(session), district, teacher);
+                    RosterUser user = RosterTeachers.require(session.topics().rosterUsers(), session.tableConfig(), district, teacher);
                     linked = " linked to roster teacher " + teacher + " (" + user.getGivenName() + " " + user.getFamilyName() + ")";
                 }
                 try (AccountStore accounts = accounts(session)) {
@@ -129,11 +128,6 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    private static void requireDistrict(CredentialsCommandSession session, String district) {
-        if (!session.directory().districts().exists(district)) {
-            throw new IllegalArgumentException("district '" + district + "' is unknown (create it with learnstream credentials add)");
-        }
-    }
 
     private static CredentialsCommandSession open(CredentialsCommandOptions where) {
         return CredentialsCommandSession.openForCommand(where);
@@ -141,10 +135,7 @@ public final class UsersCommand implements Runnable {
 
     /** The accounts topic of the session's Kafka, read into memory. */
     private static AccountStore accounts(CredentialsCommandSession session) {
-        return AccountStore.open(session.topics().dashboardAccounts(), tables(session), Clock.systemUTC());
+        return AccountStore.open(session.topics().dashboardAccounts(), session.tableConfig(), Clock.systemUTC());
     }
 
-    private static TopicTableConfig tables(CredentialsCommandSession session) {
-        return TopicTableConfig.of(session.bootstrapServers()).withClientId(CredentialsCommandSession.CLIENT_ID);
-    }
 }
