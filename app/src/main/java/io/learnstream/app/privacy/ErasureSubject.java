@@ -30,13 +30,15 @@ public record ErasureSubject(String tenantId, Optional<String> rosterUser, Set<S
         if (studentKeys.isEmpty()) throw new IllegalArgumentException("an erasure subject needs at least one student key");
     }
 
-    /** This subject with more student keys and the attachments only it references. */
-    public ErasureSubject expandedBy(Set<String> moreKeys, Set<String> onlyItsAttachments) {
+    /** This subject with more identifiers (seen in the archive), their student keys and the attachments only it references. */
+    public ErasureSubject expandedBy(Set<String> moreIdentifiers, Set<String> moreKeys, Set<String> onlyItsAttachments) {
+        Set<String> ids = new TreeSet<>(identifiers);
+        ids.addAll(moreIdentifiers);
         Set<String> keys = new TreeSet<>(studentKeys);
         keys.addAll(moreKeys);
         Set<String> shas = new TreeSet<>(attachments);
         shas.addAll(onlyItsAttachments);
-        return new ErasureSubject(tenantId, rosterUser, identifiers, tokens, keys, shas);
+        return new ErasureSubject(tenantId, rosterUser, ids, tokens, keys, shas);
     }
 
     /** Never the identifiers themselves: a subject is personal data. */

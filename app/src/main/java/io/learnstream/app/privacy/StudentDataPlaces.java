@@ -11,7 +11,9 @@ import org.apache.kafka.clients.producer.Producer;
 /**
  * Every place learnstream keeps a student today: the statement and attachment archives, the analytics tables keyed by
  * student, alert feedback, and the compacted topics keyed by student (engagement, student mastery, alerts, attachment
- * data) and the Kafka Streams stores' changelogs. New places (xAPI documents) are added here.
+ * data), the xAPI State and Agent Profile documents (keyed under the learner's actor key) and the Kafka Streams
+ * stores' changelogs. Not reached: {@code alert-deliveries}, a short-lived stream of what was sent to teachers, which
+ * expires with its retention, not by key.
  */
 public final class StudentDataPlaces {
     /** Suffix Kafka Streams gives a store's changelog topic. */
@@ -34,6 +36,9 @@ public final class StudentDataPlaces {
         }
         places.add(new TopicTombstonesPlace(topics.xapiAttachments().name(), TopicTombstonesPlace::attachmentKeys, bootstrapServers, clientId,
                 producer, readTimeout));
+        for (String topic : List.of(topics.xapiStates().name(), topics.xapiAgentProfiles().name())) {
+            places.add(new TopicTombstonesPlace(topic, TopicTombstonesPlace::documentKeys, bootstrapServers, clientId, producer, readTimeout));
+        }
         for (String changelog : changelogs.stream().sorted().toList()) {
             places.add(new TopicTombstonesPlace(changelog, TopicTombstonesPlace::studentKeys, bootstrapServers, clientId, producer, readTimeout));
         }

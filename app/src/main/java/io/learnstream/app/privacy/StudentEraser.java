@@ -32,12 +32,14 @@ public final class StudentEraser {
         return new ErasureReport(tenantId, subject.studentKeys().size(), removed);
     }
 
-    /** The subject with the keys of every identifier of theirs in the archive, and the attachments only they referenced. */
+    /** The subject with every identifier of theirs in the archive and its key, and the attachments only they referenced. */
     ErasureSubject expand(ErasureSubject subject, StudentKeys keys) {
         String theirs = ArchiveAgents.statementsOf(subject);
+        Set<String> moreIdentifiers = new TreeSet<>();
         Set<String> moreKeys = new TreeSet<>();
         for (String identifier : store.query("SELECT DISTINCT arrayJoin(arrayFilter(a -> " + ArchiveAgents.isSubject(subject)
                 + ", agents)) AS a FROM " + TableRowsPlace.STATEMENTS + " WHERE " + theirs).column("a")) {
+            moreIdentifiers.add(identifier);
             moreKeys.add(keys.studentKey(identifier));
         }
         Set<String> attachments = new TreeSet<>(store.query(ArchiveAgents.attachmentsOf(theirs)).column("sha2"));
@@ -46,6 +48,6 @@ public final class StudentEraser {
             String others = "tenant_id = " + SqlLiteral.string(subject.tenantId()) + " AND NOT (" + theirs + ")";
             attachments.removeAll(store.query(ArchiveAgents.attachmentsOf(others)).column("sha2"));
         }
-        return subject.expandedBy(moreKeys, attachments);
+        return subject.expandedBy(moreIdentifiers, moreKeys, attachments);
     }
 }

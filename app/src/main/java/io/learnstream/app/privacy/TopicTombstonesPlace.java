@@ -1,6 +1,7 @@
 package io.learnstream.app.privacy;
 
 import io.learnstream.app.topics.LiveKeys;
+import io.learnstream.ingest.StatementKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * the attachments topic {@code <tenant>/<sha2>}), on the key's own partition. Compaction then drops the values.
  */
 public final class TopicTombstonesPlace implements StudentDataPlace {
+    private static final String MBOX = "mbox:mailto:";
+    private static final String MBOX_SHA1SUM = "mbox_sha1sum:";
     private final String topic;
     private final Function<ErasureSubject, Set<String>> needles;
     private final String bootstrapServers;
@@ -47,6 +50,30 @@ public final class TopicTombstonesPlace implements StudentDataPlace {
     public static Set<String> attachmentKeys(ErasureSubject subject) {
         return subject.attachments().stream().map(sha -> io.learnstream.schemas.topic.Topics.tenantScopedKey(subject.tenantId(), sha))
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * Key prefixes of the subject's State and Agent Profile documents: {@code <tenant>/actor-<hash>/} of each of their
+     * identifiers ({@link io.learnstream.ingest.documents.DocumentAddress#scope}), and for an e-mail identifier also of
+     * its {@code mbox_sha1sum} form, which a tool may send in its place.
+     */
+    public static Set<String> documentKeys(ErasureSubject subject) {
+        Set<String> prefixes = new java.util.TreeSet<>();
+        for (String identifier : subject.identifiers()) {
+            prefixes.add(StatementKeys.actorKey(subject.tenantId(), identifier) + "/");
+            if (identifier.startsWith(MBOX)) {
+                prefixes.add(StatementKeys.actorKey(subject.tenantId(), MBOX_SHA1SUM + sha1Hex(identifier.substring("mbox:".length()))) + "/");
+            }
+        }
+        return prefixes;
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-1", e);
+        }
     }
 
     @Override

@@ -52,6 +52,13 @@ final class RunningStack implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET of any LRS resource, {@code path} with its query. */
+    HttpResponse<String> getResource(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.ingestUrl() + path))
+                .header("X-Experience-API-Version", "1.0.3").header("Authorization", credential.authorizationHeader()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> head(String query) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/xAPI/statements" + query))
                 .header("X-Experience-API-Version", "1.0.3").header("Authorization", credential.authorizationHeader())
