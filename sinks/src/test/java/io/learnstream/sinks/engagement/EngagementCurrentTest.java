@@ -3,45 +3,33 @@ package io.learnstream.sinks.engagement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnstream.schemas.avro.EngagementDaily;
-import io.learnstream.sinks.clickhouse.chdb.ChdbColumnStore;
+import io.learnstream.sinks.clickhouse.chdb.FreshChdbStore;
 import io.learnstream.sinks.schema.ClickHouseSchema;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code engagement_current}: the AggregatingMergeTree the materialized view feeds from {@code engagement_daily_versions},
  * on chDB, written through {@link EngagementDailyRows} as the engagement sink writes.
  */
 @Timeout(120)
-class EngagementCurrentTest {
+class EngagementCurrentTest extends FreshChdbStore {
     private static final Clock SINK_CLOCK = Clock.fixed(Instant.parse("2026-09-20T12:00:00.250Z"), ZoneOffset.UTC);
     private static final String COLUMNS = "tenant_id, course_id, student_key, active_days, first_active_day, last_active_day,"
             + " events, sessions, active_minutes";
     private static final LocalDate MONDAY = LocalDate.parse("2026-09-14");
 
-    @TempDir
-    Path dataDir;
-    ChdbColumnStore store;
     final EngagementDailyRows rows = new EngagementDailyRows(SINK_CLOCK);
 
     @BeforeEach
-    void open() {
-        store = ChdbColumnStore.open(dataDir);
+    void applyTheSchema() {
         ClickHouseSchema.apply(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     @Test

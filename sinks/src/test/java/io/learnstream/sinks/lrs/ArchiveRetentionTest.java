@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.learnstream.schemas.avro.XapiAttachmentRecord;
 import io.learnstream.schemas.avro.XapiStatementRecord;
-import io.learnstream.sinks.clickhouse.chdb.ChdbColumnStore;
+import io.learnstream.sinks.clickhouse.chdb.FreshChdbStore;
 import io.learnstream.sinks.retention.RetentionPolicy;
 import io.learnstream.sinks.schema.ClickHouseSchema;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,11 +18,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Retention per district of the statement and attachment archives on chDB: the sink sets each row's {@code expires_at}
@@ -32,25 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
  * background merge does in its time).
  */
 @Timeout(120)
-class ArchiveRetentionTest {
+class ArchiveRetentionTest extends FreshChdbStore {
     /** Stored long enough ago that one year has passed, five years not (until 2029). */
     private static final Instant LONG_AGO = Instant.parse("2024-03-01T09:00:00Z");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final RetentionPolicy POLICY = RetentionPolicy.parse("riverside=P1Y,lakeside=P5Y");
 
-    @TempDir
-    Path dataDir;
-    ChdbColumnStore store;
 
     @BeforeEach
-    void open() {
-        store = ChdbColumnStore.open(dataDir);
+    void applyTheSchema() {
         ClickHouseSchema.apply(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     @Test

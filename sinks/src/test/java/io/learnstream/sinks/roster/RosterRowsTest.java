@@ -11,36 +11,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.learnstream.schemas.avro.RosterClass;
 import io.learnstream.schemas.avro.RosterEnrollment;
 import io.learnstream.schemas.avro.RosterOrg;
-import io.learnstream.sinks.clickhouse.chdb.ChdbColumnStore;
+import io.learnstream.sinks.clickhouse.chdb.FreshChdbStore;
 import io.learnstream.sinks.schema.ClickHouseSchema;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The roster topics' records and tombstones as rows of the {@code roster_*} tables, on chDB. */
 @Timeout(120)
-class RosterRowsTest {
-    @TempDir
-    Path dataDir;
-    ChdbColumnStore store;
+class RosterRowsTest extends FreshChdbStore {
     final RosterRows<RosterOrg> orgs = RosterRows.orgs(SINK_CLOCK);
     final RosterRows<RosterClass> classes = RosterRows.classes(SINK_CLOCK);
     final RosterRows<RosterEnrollment> enrollments = RosterRows.enrollments(SINK_CLOCK);
 
     @BeforeEach
-    void open() {
-        store = ChdbColumnStore.open(dataDir);
+    void applyTheSchema() {
         ClickHouseSchema.apply(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.learnstream.sinks.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.learnstream.sinks.clickhouse.chdb.ChdbColumnStore;
+import io.learnstream.sinks.clickhouse.chdb.FreshChdbStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,33 +13,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The versioned DDL files applied through the migration ledger, on the embedded ClickHouse (chDB). */
 @Timeout(120)
-class ClickHouseSchemaTest {
+class ClickHouseSchemaTest extends FreshChdbStore {
     private static final Clock START = Clock.fixed(Instant.parse("2026-10-05T07:00:00Z"), ZoneOffset.UTC);
     private static final Path DDL_FOLDER = Path.of("src/main/resources/io/learnstream/sinks/schema/ddl");
     /** The versions of before the ledger: what a store made by an earlier learnstream holds. */
     private static final int BEFORE_THE_LEDGER = 6;
 
-    @TempDir
-    Path dataDir;
-    ChdbColumnStore store;
-
-    @BeforeEach
-    void open() {
-        store = ChdbColumnStore.open(dataDir);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     @Test
     void shouldApplyEveryVersionInOrderAndRecordItsChecksumInTheLedger() {
