@@ -20,6 +20,8 @@ import io.learnstream.app.delivery.DeliveryConfig;
 import io.learnstream.sinks.delivery.SmtpSettings;
 import io.learnstream.streams.delivery.DeliveryOptions;
 import picocli.CommandLine.Command;
+import io.learnstream.sinks.retention.RetentionPolicy;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** {@code learnstream serve}: the pipeline on servers someone else runs (Kafka, a schema registry, ClickHouse). */
@@ -84,6 +86,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--mail-from", defaultValue = "learnstream@localhost", description = "the alert mail's sender address (default: ${DEFAULT-VALUE})")
     String mailFrom;
 
+    @Option(names = "--retention", defaultValue = "", converter = RetentionConverter.class,
+            description = "how long each district's statements and attachments are kept, e.g. riverside=P2Y,lakeside=P180D,*=P5Y"
+                    + " (ISO-8601 periods, * every other district; default: without limit)")
+    RetentionPolicy retention;
+
+    /** {@code --retention}'s text as the policy, checked once here (a wrong entry is named in picocli's usage error). */
+    static final class RetentionConverter implements CommandLine.ITypeConverter<RetentionPolicy> {
+        @Override
+        public RetentionPolicy convert(String value) {
+            return RetentionPolicy.parse(value);
+        }
+    }
+
     /** Alert delivery's settings from the options: the SMTP server, if any, and the dashboard's address (links in alerts). */
     DeliveryConfig deliveryConfig() throws java.io.IOException {
         URI links = dashboardUrl != null ? dashboardUrl
@@ -118,7 +133,7 @@ public final class ServeCommand implements Callable<Integer> {
         PipelineConfig config = new PipelineConfig(bootstrapServers, registryUrl, dataDir.resolve("streams"), partitions,
                 Duration.ofSeconds(1), ingestConfig(), dataDir.resolve("secrets"),
                 noAnalytics ? EnumSet.of(Part.ARCHIVE) : EnumSet.allOf(Part.class)).withDelivery(deliveryConfig())
-                .withDashboard(dashboardConfig());
+                .withDashboard(dashboardConfig()).withRetention(retention);
         // the stop signal is released last: on Ctrl-C the JVM halts as soon as it is, so everything must be closed by then
         try (StopSignal stop = new StopSignal(Duration.ofSeconds(60))) {
             try (ColumnStore store = ColumnStores.server(clickhouseUrl, clickhouseUser, clickhousePassword == null ? "" : clickhousePassword);

@@ -80,6 +80,7 @@ import io.learnstream.sinks.mastery.StudentMasteryRows;
 import io.learnstream.sinks.alerts.AlertFeedbackRows;
 import io.learnstream.sinks.alerts.AlertRows;
 import io.learnstream.sinks.risk.RiskScoreRows;
+import io.learnstream.sinks.roster.RosterRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,6 +139,9 @@ public final class Pipeline implements AutoCloseable {
     public static final String RISK_CURRENT_SINK_GROUP = "learnstream-sink-risk-current";
     public static final String ALERTS_SINK_GROUP = "learnstream-sink-alerts";
     public static final String ALERT_FEEDBACK_SINK_GROUP = "learnstream-sink-alert-feedback";
+    public static final String ROSTER_ORGS_SINK_GROUP = "learnstream-sink-roster-orgs";
+    public static final String ROSTER_CLASSES_SINK_GROUP = "learnstream-sink-roster-classes";
+    public static final String ROSTER_ENROLLMENTS_SINK_GROUP = "learnstream-sink-roster-enrollments";
     /** Attachment records one insert of the attachment sink takes at most (each up to 1 MB of data, sent as base64). */
     static final int ATTACHMENT_SINK_BATCH = 16;
     /** Statement ids the duplicate filter is sized for (about 24 MB at 1% false positives); more only raise that rate. */
@@ -204,6 +208,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             TopicSetup.ensure(admin, topics, config.partitions());
             ClickHouseSchema.apply(store);
+            log.info("statements and attachments kept: {}", config.retention());
             TenantDirectory directory = TenantDirectory.open(TopicTableConfig.of(config.bootstrapServers()), topics, meters);
             started.push(directory);
             TopicPublisher publisher = new TopicPublisher(new KafkaProducer<>(
@@ -303,6 +308,13 @@ public final class Pipeline implements AutoCloseable {
                         new AlertRows(Clock.systemUTC()), deadLetters, meters), ALERTS_SINK_GROUP));
                 started.push(run(sink(topics.alertFeedback(), ALERT_FEEDBACK_SINK_GROUP, config, store,
                         new AlertFeedbackRows(Clock.systemUTC()), deadLetters, meters), ALERT_FEEDBACK_SINK_GROUP));
+                // the roster's schools, classes and enrollments, for the data team's joins (removals as tombstone rows)
+                started.push(run(sink(topics.rosterOrgs(), ROSTER_ORGS_SINK_GROUP, config, store,
+                        RosterRows.orgs(Clock.systemUTC()), deadLetters, meters), ROSTER_ORGS_SINK_GROUP));
+                started.push(run(sink(topics.rosterClasses(), ROSTER_CLASSES_SINK_GROUP, config, store,
+                        RosterRows.classes(Clock.systemUTC()), deadLetters, meters), ROSTER_CLASSES_SINK_GROUP));
+                started.push(run(sink(topics.rosterEnrollments(), ROSTER_ENROLLMENTS_SINK_GROUP, config, store,
+                        RosterRows.enrollments(Clock.systemUTC()), deadLetters, meters), ROSTER_ENROLLMENTS_SINK_GROUP));
                 analytics = new Analytics(intake, inputTopics(intakeTopology, INTAKE_APPLICATION_ID),
                         streams, inputTopics(engagementTopology, STREAMS_APPLICATION_ID), engagementSink,
                         mastery, inputTopics(masteryTopology, MASTERY_APPLICATION_ID), masteryMetrics, rosterIndex,
@@ -316,7 +328,7 @@ public final class Pipeline implements AutoCloseable {
             }
             if (config.runs(Part.ARCHIVE)) {
                 TopicSink<String, XapiStatementRecord> archiveSink = sink(topics.xapiStatements(), ARCHIVE_SINK_GROUP, config, store,
-                        new XapiStatementRows(), deadLetters, meters);
+                        new XapiStatementRows(config.retention()), deadLetters, meters);
                 started.push(run(archiveSink, "learnstream-sink-xapi-statements"));
                 // attachment data into xapi_attachments, a few records per insert (each holds up to 1 MB)
                 Map<String, Object> attachmentConsumer = TopicSink.consumerSettings(config.bootstrapServers(), ATTACHMENT_SINK_GROUP);
@@ -324,7 +336,7 @@ public final class Pipeline implements AutoCloseable {
                 TopicSink<String, XapiAttachmentRecord> attachmentSink = new TopicSink<>(topics.xapiAttachments(),
                         new KafkaConsumer<>(attachmentConsumer, topics.xapiAttachments().keySerde().deserializer(),
                                 topics.xapiAttachments().valueSerde().deserializer()),
-                        store, new XapiAttachmentRows(), deadLetters, Duration.ofMillis(200), meters);
+                        store, new XapiAttachmentRows(config.retention()), deadLetters, Duration.ofMillis(200), meters);
                 started.push(run(attachmentSink, "learnstream-sink-xapi-attachments"));
             }
             Pipeline pipeline = new Pipeline(config, serdes, topics, directory, ingestMetrics, ingest, analytics, store, admin);

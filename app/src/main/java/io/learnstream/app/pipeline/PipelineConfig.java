@@ -4,6 +4,7 @@ import io.learnstream.app.dashboard.DashboardConfig;
 import io.learnstream.app.delivery.DeliveryConfig;
 import io.learnstream.ingest.IngestConfig;
 import io.learnstream.ingest.xapi.SkillSources;
+import io.learnstream.sinks.retention.RetentionPolicy;
 import io.learnstream.streams.alerts.AlertsOptions;
 import io.learnstream.streams.mastery.MasteryOptions;
 import io.learnstream.streams.risk.RiskOptions;
@@ -32,10 +33,12 @@ import java.util.Set;
  * @param delivery how alerts are delivered to teachers (SMTP server, dashboard base URL for links, retries), when
  *     {@link Part#DELIVERY} runs
  * @param dashboard the teacher dashboard's address and sessions, when this instance runs {@link Part#DASHBOARD}
+ * @param retention how long each district's statements and attachments are kept (the archives' TTL)
  */
 public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
         Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts, SkillSources skillSources,
-        MasteryOptions mastery, RiskOptions risk, AlertsOptions alerts, DeliveryConfig delivery, DashboardConfig dashboard) {
+        MasteryOptions mastery, RiskOptions risk, AlertsOptions alerts, DeliveryConfig delivery, DashboardConfig dashboard,
+        RetentionPolicy retention) {
     /** With the default skill sources and mastery, risk and alert options. */
     public PipelineConfig(String bootstrapServers, URI registryUrl, Path stateDir, int partitions,
             Duration commitInterval, IngestConfig ingest, Path secretsDir, Set<Part> parts) {
@@ -48,18 +51,24 @@ public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stat
             IngestConfig ingest, Path secretsDir, Set<Part> parts, SkillSources skillSources, MasteryOptions mastery, RiskOptions risk,
             AlertsOptions alerts) {
         this(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts, skillSources, mastery, risk,
-                alerts, DeliveryConfig.defaults(), DashboardConfig.defaults());
+                alerts, DeliveryConfig.defaults(), DashboardConfig.defaults(), RetentionPolicy.keepForever());
     }
 
     public PipelineConfig withDelivery(DeliveryConfig settings) {
         return new PipelineConfig(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts,
-                skillSources, mastery, risk, alerts, settings, dashboard);
+                skillSources, mastery, risk, alerts, settings, dashboard, retention);
     }
 
     /** The same, with the dashboard configured so. */
     public PipelineConfig withDashboard(DashboardConfig other) {
         return new PipelineConfig(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts,
-                skillSources, mastery, risk, alerts, delivery, other);
+                skillSources, mastery, risk, alerts, delivery, other, retention);
+    }
+
+    /** With each district's statements and attachments kept as {@code policy} says. */
+    public PipelineConfig withRetention(RetentionPolicy policy) {
+        return new PipelineConfig(bootstrapServers, registryUrl, stateDir, partitions, commitInterval, ingest, secretsDir, parts,
+                skillSources, mastery, risk, alerts, delivery, dashboard, policy);
     }
 
     public PipelineConfig {
@@ -69,6 +78,7 @@ public record PipelineConfig(String bootstrapServers, URI registryUrl, Path stat
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(dashboard, "dashboard");
+        Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(registryUrl, "registryUrl");
         Objects.requireNonNull(stateDir, "stateDir");

@@ -15,9 +15,9 @@ public final class TableRowsPlace implements StudentDataPlace {
     /** The statement archive. */
     static final String STATEMENTS = "xapi_statements";
     /** The analytics tables of sinks/…/schema/*.sql with a {@code student_key} column, base tables (the views read them). */
-    public static final List<String> STUDENT_KEY_TABLES = List.of("engagement_daily_versions", "mastery_predictions_versions",
-            "mastery_history_versions", "mastery_current_versions", "student_mastery_versions", "risk_history_versions",
-            "risk_current_versions", "alerts_versions");
+    public static final List<String> STUDENT_KEY_TABLES = List.of("engagement_daily_versions", "engagement_current_state",
+            "mastery_predictions_versions", "mastery_history_versions", "mastery_current_versions", "student_mastery_versions",
+            "risk_history_versions", "risk_current_versions", "alerts_versions");
 
     private final ColumnStore store;
     private final String table;

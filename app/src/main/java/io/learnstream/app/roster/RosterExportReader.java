@@ -175,6 +175,7 @@ public final class RosterExportReader {
                 .setCourseSourcedId(requiredReference(row, "courseSourcedId", RosterKind.COURSES))
                 .setSchoolSourcedId(requiredReference(row, "schoolSourcedId", RosterKind.ORGS))
                 .setTermSourcedIds(terms)
+                .setGrades(row.list("grades", false))
                 .setImportedTime(importedTime).build();
     }
 

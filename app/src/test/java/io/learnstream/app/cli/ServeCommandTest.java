@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import io.learnstream.sinks.retention.RetentionPolicy;
 import picocli.CommandLine;
 
 class ServeCommandTest {
@@ -36,5 +37,19 @@ class ServeCommandTest {
     void shouldRefuseAPublicUrlThatIsNotHttp() {
         assertThatThrownBy(() -> parse("--public-url", "lrs.riverside.example").ingestConfig())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ingest.public.url must be an http(s) URL");
+    }
+
+    @Test
+    void shouldKeepEachDistrictsArchiveAsLongAsRetentionSays() {
+        assertThat(parse("--retention", "riverside=P2Y,*=P5Y").retention).isEqualTo(RetentionPolicy.parse("riverside=P2Y,*=P5Y"));
+        assertThat(parse().retention).isEqualTo(RetentionPolicy.keepForever());
+    }
+
+    @Test
+    void shouldRefuseARetentionThatIsNotAPeriodNamingTheEntry() {
+        assertThatThrownBy(() -> parse("--retention", "riverside=2y"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--retention")
+                .hasMessageContaining("retention entry 1 ('riverside=2y'): '2y' is not an ISO-8601 period");
     }
 }

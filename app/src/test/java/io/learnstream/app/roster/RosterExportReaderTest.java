@@ -77,6 +77,7 @@ class RosterExportReaderTest {
         RosterClass rosterClass = changes.classes().records().get("northside-math-7-2");
         assertThat(rosterClass.getTitle()).isEqualTo("Mathematics 7, section 2");
         assertThat(rosterClass.getTermSourcedIds()).containsExactly("fall-2025");
+        assertThat(rosterClass.getGrades()).containsExactly("07");
         assertThat(rosterClass.getTenantId()).isEqualTo("riverside");
         assertThat(rosterClass.getImportedTime()).isEqualTo(NOW);
         RosterUser ann = changes.users().records().get("100042");

@@ -145,9 +145,12 @@ public final class TopicSink<K, V> implements Runnable, AutoCloseable {
         long started = System.nanoTime();
         List<Row<K, V>> table = new ArrayList<>(batch.count());
         for (ConsumerRecord<K, V> record : batch) {
-            if (record.value() == null) continue;
             try {
-                table.add(new Row<>(record, rows.row(record.key(), record.value(), record.offset())));
+                if (record.value() == null) {
+                    rows.tombstone(record.key(), record.offset()).ifPresent(row -> table.add(new Row<>(record, row)));
+                } else {
+                    table.add(new Row<>(record, rows.row(record.key(), record.value(), record.offset())));
+                }
             } catch (RuntimeException rejected) {
                 deadLetter(record, "the row mapper rejected it: " + describe(rejected));
             }

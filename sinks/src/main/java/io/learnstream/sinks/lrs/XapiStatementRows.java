@@ -7,6 +7,7 @@ import io.learnstream.ingest.lrs.StatementIndex;
 import io.learnstream.ingest.xapi.XapiTimestamps;
 import io.learnstream.schemas.avro.XapiStatementRecord;
 import io.learnstream.sinks.kafka.RowMapper;
+import io.learnstream.sinks.retention.RetentionPolicy;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * one district, always on one partition) the first one written has the highest version, and readers take the
  * highest version as the statement. A statement whose JSON cannot be read (none passes ingest's validation) is
  * archived as it is with an empty index, so the sink never stops on it; reads return it by id only.
+ *
+ * <p>{@code expires_at} is {@code stored} plus the district's retention ({@link RetentionPolicy}); the table's TTL
+ * deletes the row after it.
  */
 public final class XapiStatementRows implements RowMapper<String, XapiStatementRecord> {
     public static final String TABLE = "xapi_statements";
@@ -32,12 +36,24 @@ public final class XapiStatementRows implements RowMapper<String, XapiStatementR
     private static final Logger log = LoggerFactory.getLogger(XapiStatementRows.class);
     private static final List<String> COLUMNS = List.of("tenant_id", "statement_id", "stored", "timestamp", "verb_id",
             "agents", "related_agents", "activities", "related_activities", "registration", "statement_ref",
-            "voided_target", "content_hash", "xapi_version", "statement", "version");
+            "voided_target", "content_hash", "xapi_version", "statement", "version", "expires_at");
     private static final BigInteger UINT64_MAX = new BigInteger("18446744073709551615");
     /** The range of ClickHouse's DateTime64: a timestamp outside it is kept at the nearest end. */
     private static final Instant DATETIME64_MIN = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant DATETIME64_MAX = Instant.parse("2299-12-31T23:59:59.999Z");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RetentionPolicy retention;
+
+    /** Rows kept without limit. */
+    public XapiStatementRows() {
+        this(RetentionPolicy.keepForever());
+    }
+
+    /** Rows expiring as {@code retention} says for their district ({@code expires_at}, the table's TTL). */
+    public XapiStatementRows(RetentionPolicy retention) {
+        this.retention = retention;
+    }
 
     @Override
     public String table() {
@@ -70,7 +86,8 @@ public final class XapiStatementRows implements RowMapper<String, XapiStatementR
                 value.getContentHash(),
                 value.getXapiVersion(),
                 value.getStatement(),
-                version(offset));
+                version(offset),
+                retention.expiry(value.getTenantId(), stored));
     }
 
     /** The ReplacingMergeTree version of the record at {@code offset}: the lower the offset, the higher the version. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +59,39 @@ class TopicSinkTest {
         });
     }
 
+    @Test
+    void shouldSkipATombstoneUnlessTheTableKeepsRemovals() throws Exception {
+        // given a record and its tombstone
+        givenARecordAndItsTombstone();
+
+        // when a sink whose table keeps removals runs, then the tombstone is a row too
+        FlakyStore keeping = new FlakyStore(0);
+        runSink(keeping, new RowsKeepingRemovals(), () -> {
+            awaitCommitted(2);
+            assertThat(keeping.written).containsExactly(List.of("a", "first"), List.of("a", "removed at 1"));
+        });
+    }
+
+    @Test
+    void shouldWriteNoRowForATombstoneOfATableThatKeepsNoRemovals() throws Exception {
+        givenARecordAndItsTombstone();
+
+        FlakyStore store = new FlakyStore(0);
+        runSink(store, () -> {
+            awaitCommitted(2);
+            assertThat(store.written).containsExactly(List.of("a", "first"));
+        });
+    }
+
+    private void givenARecordAndItsTombstone() {
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(PARTITION));
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            consumer.addRecord(new ConsumerRecord<>("things", 0, 0, "a", "first"));
+            consumer.addRecord(new ConsumerRecord<>("things", 0, 1, "a", null));
+        });
+    }
+
     /** The first poll assigns the partition, which holds two records. */
     private void givenTwoRecords() {
         consumer.schedulePollTask(() -> {
@@ -70,7 +104,11 @@ class TopicSinkTest {
 
     /** Runs a sink over the consumer into {@code store} while {@code then} checks, and asserts it was still running. */
     private void runSink(ColumnStore store, Runnable then) throws InterruptedException {
-        TopicSink<String, String> sink = new TopicSink<>(TOPIC, consumer, store, new Rows(), letter -> CompletableFuture.completedFuture(null),
+        runSink(store, new Rows(), then);
+    }
+
+    private void runSink(ColumnStore store, RowMapper<String, String> rows, Runnable then) throws InterruptedException {
+        TopicSink<String, String> sink = new TopicSink<>(TOPIC, consumer, store, rows, letter -> CompletableFuture.completedFuture(null),
                 Duration.ofMillis(10), new SimpleMeterRegistry());
         Thread thread = Thread.ofPlatform().start(sink);
         try {
@@ -138,6 +176,31 @@ class TopicSinkTest {
         @Override
         public List<Object> row(String key, String value, long offset) {
             return List.of(key, value);
+        }
+    }
+
+    /** Rows that record a removal as a row of its own. */
+    private static final class RowsKeepingRemovals implements RowMapper<String, String> {
+        private final Rows rows = new Rows();
+
+        @Override
+        public String table() {
+            return rows.table();
+        }
+
+        @Override
+        public List<String> columns() {
+            return rows.columns();
+        }
+
+        @Override
+        public List<Object> row(String key, String value, long offset) {
+            return rows.row(key, value, offset);
+        }
+
+        @Override
+        public Optional<List<Object>> tombstone(String key, long offset) {
+            return Optional.of(List.of(key, "removed at " + offset));
         }
     }
 }

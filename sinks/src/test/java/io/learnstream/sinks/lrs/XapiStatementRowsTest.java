@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnstream.schemas.avro.XapiStatementRecord;
+import io.learnstream.sinks.retention.RetentionPolicy;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -51,7 +52,8 @@ class XapiStatementRowsTest {
                 Map.entry("content_hash", "c0ffee"),
                 Map.entry("xapi_version", "2.0.0"),
                 Map.entry("statement", statement),
-                Map.entry("version", new BigInteger("18446744073709551574")))));
+                Map.entry("version", new BigInteger("18446744073709551574")),
+                Map.entry("expires_at", RetentionPolicy.KEPT_WITHOUT_LIMIT))));
     }
 
     @Test

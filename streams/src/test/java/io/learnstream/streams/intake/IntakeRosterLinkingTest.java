@@ -237,7 +237,7 @@ class IntakeRosterLinkingTest {
     }
 
     private static RosterClass rosterClass(String district, String sourcedId) {
-        return new RosterClass(district, sourcedId, sourcedId, null, "math-6", "northside", List.of("fall"), Instant.EPOCH);
+        return new RosterClass(district, sourcedId, sourcedId, null, "math-6", "northside", List.of("fall"), List.of("06"), Instant.EPOCH);
     }
 
     private static String rosterKey(String userSourcedId) {

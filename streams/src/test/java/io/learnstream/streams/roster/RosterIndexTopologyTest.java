@@ -331,7 +331,7 @@ class RosterIndexTopologyTest {
     }
 
     private static RosterClass klass(String sourcedId, String... terms) {
-        return new RosterClass(DISTRICT, sourcedId, sourcedId, null, "math-6", "northside", List.of(terms), IMPORTED);
+        return new RosterClass(DISTRICT, sourcedId, sourcedId, null, "math-6", "northside", List.of(terms), List.of("06"), IMPORTED);
     }
 
     private static RosterLineItem lineItem(String sourcedId, String classId, String due) {
