@@ -87,7 +87,9 @@ public final class RiskTopology {
 
         Set<StoreBuilder<?>> stores = Set.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STUDENTS_STORE), Serdes.String(), serdes.value(RiskStudentState.class)),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLASSES_STORE), Serdes.String(), serdes.value(RiskClassState.class)));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLASSES_STORE), Serdes.String(), serdes.value(RiskClassState.class))
+                        // every event of a class rewrites its state: cached, a class is written once per commit
+                        .withCachingEnabled());
         Topic<String, LearningEvent> events = topics.learningEvents();
         KStream<String, SpecificRecord> out = builder
                 .stream(events.name(), Consumed.with(events.keySerde(), events.valueSerde())

@@ -53,7 +53,7 @@ final class RiskTracker implements Processor<String, LearningEvent, String, Spec
     private final RiskMetrics metrics;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, RiskStudentState> students;
-    private KeyValueStore<String, RiskClassState> classes;
+    private ClassStates classes;
     private KeyValueStore<String, ValueAndTimestamp<ClassLineItems>> lineItems;
     private KeyValueStore<String, ValueAndTimestamp<StudentMastery>> mastery;
     private CurrentRiskModel model;
@@ -68,7 +68,7 @@ final class RiskTracker implements Processor<String, LearningEvent, String, Spec
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         students = context.getStateStore(RiskTopology.STUDENTS_STORE);
-        classes = context.getStateStore(RiskTopology.CLASSES_STORE);
+        classes = new ClassStates(context.getStateStore(RiskTopology.CLASSES_STORE));
         lineItems = context.getStateStore(RiskTopology.LINE_ITEMS_STORE);
         mastery = context.getStateStore(RiskTopology.MASTERY_STORE);
         KeyValueStore<String, ValueAndTimestamp<RiskParameter>> parameters = context.getStateStore(RiskTopology.PARAMETERS_STORE);
@@ -121,11 +121,8 @@ final class RiskTracker implements Processor<String, LearningEvent, String, Spec
 
     private void advanceClasses(long time, long newestAtLeast) {
         List<KeyValue<String, RiskClassState>> due = new ArrayList<>();
-        try (KeyValueIterator<String, RiskClassState> all = classes.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, RiskClassState> c = all.next();
-                if (c.value.getNewestEventTime() >= newestAtLeast && c.value.getNextTickDay() <= Days.of(time)) due.add(c);
-            }
+        for (KeyValue<String, RiskClassState> c : classes.all()) {
+            if (c.value.getNewestEventTime() >= newestAtLeast && c.value.getNextTickDay() <= Days.of(time)) due.add(c);
         }
         for (KeyValue<String, RiskClassState> c : due) {
             RiskClassState state = c.value;
