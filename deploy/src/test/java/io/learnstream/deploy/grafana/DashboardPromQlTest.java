@@ -2,8 +2,7 @@ package io.learnstream.deploy.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.learnstream.deploy.grafana.GrafanaDashboard.Panel;
+import io.learnstream.deploy.grafana.GrafanaDashboard.Target;
 import io.learnstream.deploy.grafana.PromQlSelectors.LabelMatcher;
 import io.learnstream.deploy.grafana.PromQlSelectors.Selector;
 import io.learnstream.ingest.IngestMetrics;
@@ -45,18 +44,10 @@ class DashboardPromQlTest {
     void shouldReadOnlyMetersTheCodeRegistersUnderTheirPrometheusNamesAndLabels() {
         PrometheusExposition exposition = PrometheusExposition.parse(productionMeters().scrape());
         SoftAssertions softly = new SoftAssertions();
-        int expressions = 0;
-        for (GrafanaDashboard dashboard : GrafanaDashboard.all()) {
-            for (Panel panel : dashboard.panels()) {
-                for (JsonNode target : panel.targets()) {
-                    if (!target.path("datasource").path("type").asText().equals(PROMETHEUS)) continue;
-                    expressions++;
-                    check(softly, panel + " / " + target.path("refId").asText(), target.path("expr").asText(), exposition);
-                }
-            }
-        }
+        List<Target> targets = GrafanaDashboard.targetsOf(PROMETHEUS);
+        for (Target target : targets) check(softly, target.toString(), target.json().path("expr").asText(), exposition);
         softly.assertAll();
-        assertThat(expressions).as("PromQL expressions in the dashboards").isPositive();
+        assertThat(targets).as("PromQL expressions in the dashboards").isNotEmpty();
     }
 
     private static void check(SoftAssertions softly, String name, String expression, PrometheusExposition exposition) {

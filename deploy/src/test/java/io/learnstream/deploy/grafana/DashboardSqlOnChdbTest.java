@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnstream.deploy.grafana.ClickHouseMacros.TimeRange;
 import io.learnstream.deploy.grafana.GrafanaDashboard.Panel;
+import io.learnstream.deploy.grafana.GrafanaDashboard.Target;
 import io.learnstream.deploy.grafana.TemplateVariables.Value;
 import io.learnstream.sinks.clickhouse.chdb.ChdbColumnStore;
 import io.learnstream.sinks.schema.ClickHouseSchema;
@@ -14,8 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -67,19 +69,11 @@ class DashboardSqlOnChdbTest {
 
     @TestFactory
     Stream<DynamicTest> shouldRunEveryPanelsSqlOnTheProductionSchema() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (GrafanaDashboard dashboard : GrafanaDashboard.all()) {
-            TemplateVariables variables = resolveVariables(dashboard);
-            for (Panel panel : dashboard.panels()) {
-                for (JsonNode target : panel.targets()) {
-                    if (!target.path("datasource").path("type").asText().equals(CLICKHOUSE)) continue;
-                    tests.add(DynamicTest.dynamicTest(panel + " / " + target.path("refId").asText(),
-                            () -> runTarget(panel, target, variables)));
-                }
-            }
-        }
-        assertThat(tests).as("ClickHouse queries in the dashboards").isNotEmpty();
-        return tests.stream();
+        Map<GrafanaDashboard, TemplateVariables> variables = new HashMap<>();
+        List<Target> targets = GrafanaDashboard.targetsOf(CLICKHOUSE);
+        assertThat(targets).as("ClickHouse queries in the dashboards").isNotEmpty();
+        return targets.stream().map(target -> DynamicTest.dynamicTest(target.toString(), () -> runTarget(target.panel(),
+                target.json(), variables.computeIfAbsent(target.panel().dashboard(), DashboardSqlOnChdbTest::resolveVariables))));
     }
 
     @Test

@@ -62,6 +62,27 @@ record GrafanaDashboard(Path file, JsonNode json) {
         }
     }
 
+    /** One query of a panel. */
+    record Target(Panel panel, JsonNode json) {
+        @Override
+        public String toString() {
+            return panel + " / " + json.path("refId").asText();
+        }
+    }
+
+    /** Every target of every dashboard that queries a data source of the given plugin type. */
+    static List<Target> targetsOf(String dataSourceType) {
+        List<Target> targets = new ArrayList<>();
+        for (GrafanaDashboard dashboard : all()) {
+            for (Panel panel : dashboard.panels()) {
+                for (JsonNode target : panel.targets()) {
+                    if (target.path("datasource").path("type").asText().equals(dataSourceType)) targets.add(new Target(panel, target));
+                }
+            }
+        }
+        return targets;
+    }
+
     static List<GrafanaDashboard> all() {
         try (Stream<Path> files = Files.list(DIRECTORY)) {
             List<GrafanaDashboard> dashboards = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
