@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code learnstream bench ...}: benchmarks that print figures and a ratio against a reference measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures and a ratio against a reference measured in the same run.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.StreamsBench.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.StreamsBench.class, BenchDashboardCommand.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -142,10 +142,16 @@ public final class BenchCommand implements Runnable {
 
     /** Runs {@code work} on a fresh embedded stack (the front door, broker, registry, chDB) in a temporary directory, deleted after. */
     static <R> R onFreshStack(int partitions, Path chdbLibrary, OnStack<R> work) throws Exception {
+        return onFreshStack(partitions, chdbLibrary, java.util.Set.of(), work);
+    }
+
+    /** As {@link #onFreshStack(int, Path, OnStack)}, running {@code parts} besides the front door. */
+    static <R> R onFreshStack(int partitions, Path chdbLibrary, java.util.Set<io.learnstream.app.pipeline.Part> parts, OnStack<R> work)
+            throws Exception {
         Path dir = Files.createTempDirectory("learnstream-bench-");
         System.setProperty("learnstream.log.dir", dir.resolve("logs").toString());
-        try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dir, 0, 0, 0, partitions, Optional.ofNullable(chdbLibrary))
-                .frontDoorOnly(), new SimpleMeterRegistry())) {
+        try (EmbeddedStack stack = EmbeddedStack.start(new EmbeddedStackConfig(dir, 0, 0, 0, partitions, Optional.ofNullable(chdbLibrary), parts),
+                new SimpleMeterRegistry())) {
             return work.run(stack, dir);
         } finally {
             Ingest.delete(dir);

@@ -35,8 +35,8 @@ public final class DashboardQueries {
         if (classIds.isEmpty()) return Map.of();
         QueryResult rows = store.query("SELECT class_id, count() AS n_students, countIf(flagged = 1) AS n_flagged,"
                 + " avg(probability) AS mean_probability, arrayStringConcat(topKIf(3)(reasons[1].1, flagged = 1 AND notEmpty(reasons)), '" + SEP + "') AS factors"
-                + " FROM risk_current WHERE tenant_id = " + SqlLiteral.string(tenantId) + " AND class_id IN " + SqlLiteral.stringList(classIds)
-                + " AND withdrawn = 0 GROUP BY class_id");
+                + " FROM (" + currentRisk("class_id IN " + SqlLiteral.stringList(classIds), tenantId) + ")"
+                + " WHERE withdrawn = 0 GROUP BY class_id");
         return rows.rows().stream().map(r -> new ClassRisk(r.get(0), Integer.parseInt(r.get(1)), Integer.parseInt(r.get(2)),
                         Double.parseDouble(r.get(3)), split(r.get(4))))
                 .collect(Collectors.toMap(ClassRisk::classId, Function.identity()));
@@ -51,13 +51,18 @@ public final class DashboardQueries {
         Optional<StudentRisk> risk = studentRisk(tenantId, classId, Optional.of(studentKey)).stream().findFirst();
         String tenant = SqlLiteral.string(tenantId);
         String student = SqlLiteral.string(studentKey);
-        List<StudentDetail.EngagementDay> engagement = store.query("SELECT day, sum(events), sum(active_minutes) FROM engagement_daily"
-                        + " WHERE tenant_id = " + tenant + " AND student_key = " + student + " GROUP BY day ORDER BY day").rows().stream()
+        // the versions table's latest version of each course and day (as the view engagement_daily shows them) with argMax,
+        // not through the view's FINAL: the table's key (tenant_id, course_id, student_key, day) does not lead with the
+        // student, so this reads the district's student_key column; only the matching rows' other columns are read
+        List<StudentDetail.EngagementDay> engagement = store.query("SELECT day, sum(events), sum(active_minutes) FROM ("
+                        + "SELECT course_id, day, argMax(events, version) AS events, argMax(active_minutes, version) AS active_minutes"
+                        + " FROM engagement_daily_versions PREWHERE tenant_id = " + tenant + " AND student_key = " + student
+                        + " GROUP BY course_id, day) WHERE events > 0 GROUP BY day ORDER BY day").rows().stream()
                 .map(r -> new StudentDetail.EngagementDay(LocalDate.parse(r.get(0)), Long.parseLong(r.get(1)), Double.parseDouble(r.get(2))))
                 .toList();
-        List<StudentDetail.RiskPoint> trend = store.query("SELECT toUnixTimestamp64Milli(as_of), probability FROM risk_history"
-                        + " WHERE tenant_id = " + tenant + " AND class_id = " + SqlLiteral.string(classId) + " AND student_key = " + student
-                        + " ORDER BY as_of, trigger").rows().stream()
+        List<StudentDetail.RiskPoint> trend = store.query("SELECT toUnixTimestamp64Milli(as_of), argMax(probability, version)"
+                        + " FROM risk_history_versions WHERE tenant_id = " + tenant + " AND class_id = " + SqlLiteral.string(classId)
+                        + " AND student_key = " + student + " GROUP BY as_of, trigger ORDER BY as_of, trigger").rows().stream()
                 .map(r -> new StudentDetail.RiskPoint(Instant.ofEpochMilli(Long.parseLong(r.get(0))), Double.parseDouble(r.get(1))))
                 .toList();
         List<StudentDetail.SkillCell> skills = store.query("SELECT skill_id, p_mastery, attempts, correct, mastered FROM mastery_current"
@@ -87,11 +92,23 @@ public final class DashboardQueries {
     private List<StudentRisk> studentRisk(String tenantId, String classId, Optional<String> studentKey) {
         QueryResult rows = store.query("SELECT student_key, probability, flagged, withdrawn,"
                 + " arrayStringConcat(arrayMap(r -> r.2, reasons), '" + SEP + "'), toUnixTimestamp64Milli(as_of)"
-                + " FROM risk_current WHERE tenant_id = " + SqlLiteral.string(tenantId) + " AND class_id = " + SqlLiteral.string(classId)
-                + studentKey.map(k -> " AND student_key = " + SqlLiteral.string(k)).orElse("")
+                + " FROM (" + currentRisk("class_id = " + SqlLiteral.string(classId)
+                        + studentKey.map(k -> " AND student_key = " + SqlLiteral.string(k)).orElse(""), tenantId) + ")"
                 + " ORDER BY withdrawn, flagged DESC, probability DESC, student_key");
         return rows.rows().stream().map(r -> new StudentRisk(classId, r.get(0), Double.parseDouble(r.get(1)), r.get(2).equals("1"),
                 r.get(3).equals("1"), split(r.get(4)), Instant.ofEpochMilli(Long.parseLong(r.get(5))))).toList();
+    }
+
+    /**
+     * Each student's current risk in the classes {@code classCondition} selects, as the view risk_current shows it (the
+     * row of the highest version), read from risk_current_versions by its key with argMax rather than through the
+     * view's FINAL (see README, Dashboard: the benchmark's figures before and after).
+     */
+    private static String currentRisk(String classCondition, String tenantId) {
+        return "SELECT class_id, student_key, argMax(probability, version) AS probability, argMax(flagged, version) AS flagged,"
+                + " argMax(withdrawn, version) AS withdrawn, argMax(reasons, version) AS reasons, argMax(as_of, version) AS as_of"
+                + " FROM risk_current_versions WHERE tenant_id = " + SqlLiteral.string(tenantId) + " AND " + classCondition
+                + " GROUP BY class_id, student_key";
     }
 
     private static List<String> split(String folded) {
