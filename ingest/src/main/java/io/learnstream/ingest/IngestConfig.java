@@ -1,6 +1,8 @@
 package io.learnstream.ingest;
 
+import io.learnstream.ingest.xapi.XapiVersion;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Ingest's settings, parsed and validated once at the entry point.
@@ -10,14 +12,21 @@ import java.util.Map;
  * @param maxRequestBytes largest request body accepted
  * @param publicUrl the address tools reach this LRS at; names the LRS in the authority it sets on statements
  * @param maxStatementsPerRequest most statements (or Caliper data items) one request may carry
+ * @param defaultXapiVersion the version the LRS answers a request that names none (no or an unsupported
+ *     {@code X-Experience-API-Version} header) with: {@link #DEFAULT_XAPI_VERSION} unless set, since xAPI 2.0
+ *     (IEEE 9274.1.1, Part Three 4.1.1) says the LRS sets the header to 2.0.0 in every answer; 1.0.3 for an LRS that
+ *     must answer as the 1.0.3 specification says (it sets the header to 1.0.3)
  */
 public record IngestConfig(String host, int port, long maxRequestBytes, String publicUrl,
-        int maxStatementsPerRequest) {
+        int maxStatementsPerRequest, XapiVersion defaultXapiVersion) {
     public static final String HOST = "ingest.host";
     public static final String PORT = "ingest.port";
     public static final String MAX_REQUEST_BYTES = "ingest.max.request.bytes";
     public static final String PUBLIC_URL = "ingest.public.url";
     public static final String MAX_STATEMENTS_PER_REQUEST = "ingest.max.statements.per.request";
+    public static final String DEFAULT_XAPI_VERSION_KEY = "ingest.xapi.default.version";
+    /** The current xAPI version, what a request without a version header is answered with unless set otherwise. */
+    public static final XapiVersion DEFAULT_XAPI_VERSION = XapiVersion.V2_0_0;
 
     public IngestConfig {
         if (host == null || host.isBlank()) throw new IllegalArgumentException(HOST + " must not be blank");
@@ -29,6 +38,7 @@ public record IngestConfig(String host, int port, long maxRequestBytes, String p
         if (maxStatementsPerRequest < 1) {
             throw new IllegalArgumentException(MAX_STATEMENTS_PER_REQUEST + " must be at least 1, got " + maxStatementsPerRequest);
         }
+        Objects.requireNonNull(defaultXapiVersion, DEFAULT_XAPI_VERSION_KEY);
         if (publicUrl.endsWith("/")) publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
     }
 
@@ -49,11 +59,18 @@ public record IngestConfig(String host, int port, long maxRequestBytes, String p
                 port,
                 parseLong(settings, MAX_REQUEST_BYTES, 10L * 1024 * 1024),
                 settings.getOrDefault(PUBLIC_URL, "http://" + host + ":" + port),
-                parseInt(settings, MAX_STATEMENTS_PER_REQUEST, 1_000));
+                parseInt(settings, MAX_STATEMENTS_PER_REQUEST, 1_000),
+                settings.containsKey(DEFAULT_XAPI_VERSION_KEY)
+                        ? XapiVersion.ofSetting(DEFAULT_XAPI_VERSION_KEY, settings.get(DEFAULT_XAPI_VERSION_KEY))
+                        : DEFAULT_XAPI_VERSION);
     }
 
     public IngestConfig withPort(int newPort) {
-        return new IngestConfig(host, newPort, maxRequestBytes, publicUrl, maxStatementsPerRequest);
+        return new IngestConfig(host, newPort, maxRequestBytes, publicUrl, maxStatementsPerRequest, defaultXapiVersion);
+    }
+
+    public IngestConfig withDefaultXapiVersion(XapiVersion version) {
+        return new IngestConfig(host, port, maxRequestBytes, publicUrl, maxStatementsPerRequest, version);
     }
 
     private static int parseInt(Map<String, String> settings, String key, int fallback) {

@@ -54,6 +54,10 @@ public final class ServeCommand implements Callable<Integer> {
             + " behind a proxy; it names the LRS in the authority set on statements (default: http://<host>:<port>)")
     String publicUrl;
 
+    @Option(names = "--xapi-default-version", defaultValue = "2.0.0", description = "the xAPI version (1.0.3 or 2.0.0) a"
+            + " request without an X-Experience-API-Version header is answered with (default: ${DEFAULT-VALUE}, the current version)")
+    String xapiDefaultVersion;
+
     @Option(names = "--data-dir", defaultValue = "var", description = "local state: Streams stores, pseudonym secrets, logs (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
@@ -118,6 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
     IngestConfig ingestConfig() {
         Map<String, String> settings = new HashMap<>(Map.of(IngestConfig.HOST, host, IngestConfig.PORT, Integer.toString(port)));
         if (publicUrl != null) settings.put(IngestConfig.PUBLIC_URL, publicUrl);
+        settings.put(IngestConfig.DEFAULT_XAPI_VERSION_KEY, xapiDefaultVersion);
         return IngestConfig.from(settings);
     }
 

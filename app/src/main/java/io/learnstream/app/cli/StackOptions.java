@@ -1,6 +1,7 @@
 package io.learnstream.app.cli;
 
 import io.learnstream.app.stack.EmbeddedStackConfig;
+import io.learnstream.ingest.xapi.XapiVersion;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -26,7 +27,13 @@ public final class StackOptions {
             description = "path of libchdb.so (default: $LEARNSTREAM_CHDB_LIB, else the pinned version in the cache)")
     Path chdbLibrary;
 
+    @Option(names = "--xapi-default-version", defaultValue = "2.0.0", description = "the xAPI version (1.0.3 or 2.0.0) a"
+            + " request without an X-Experience-API-Version header is answered with (default: ${DEFAULT-VALUE}, the current version)")
+    String xapiDefaultVersion;
+
     public EmbeddedStackConfig toConfig() {
-        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, Optional.ofNullable(chdbLibrary));
+        XapiVersion defaultVersion = XapiVersion.ofSetting("--xapi-default-version", xapiDefaultVersion);
+        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, Optional.ofNullable(chdbLibrary))
+                .withXapiDefaultVersion(defaultVersion);
     }
 }

@@ -5,7 +5,6 @@ import io.learnstream.app.pipeline.PipelineConfig;
 import io.learnstream.app.pipeline.Shutdown;
 import io.learnstream.embedded.EmbeddedKafka;
 import io.learnstream.embedded.EmbeddedKafkaConfig;
-import io.learnstream.ingest.IngestConfig;
 import io.learnstream.registry.RegistryConfig;
 import io.learnstream.registry.SchemaRegistryServer;
 import io.learnstream.sinks.spi.ColumnStore;
@@ -50,7 +49,7 @@ public final class EmbeddedStack implements AutoCloseable {
             ColumnStore store = ColumnStores.embedded(config.clickhouseDir(), config.chdbLibrary());
             started.push(store);
             Pipeline pipeline = Pipeline.start(new PipelineConfig(kafka.bootstrapServers(), registry.url(), config.streamsDir(),
-                            config.partitions(), COMMIT_INTERVAL, IngestConfig.defaults().withPort(config.httpPort()), config.secretsDir(), config.parts())
+                            config.partitions(), COMMIT_INTERVAL, config.ingest(), config.secretsDir(), config.parts())
                             .withDashboard(config.dashboard()),
                     store, meters);
             started.push(pipeline);

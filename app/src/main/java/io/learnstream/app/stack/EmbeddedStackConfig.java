@@ -3,6 +3,8 @@ package io.learnstream.app.stack;
 import io.learnstream.app.dashboard.DashboardConfig;
 import java.nio.file.Path;
 import io.learnstream.app.pipeline.Part;
+import io.learnstream.ingest.IngestConfig;
+import io.learnstream.ingest.xapi.XapiVersion;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -19,9 +21,10 @@ import java.util.Optional;
  * @param chdbLibrary libchdb.so to load; empty = the pinned version in the cache
  * @param parts what runs besides the LRS front door (all of it, but for the benchmark of the front door)
  * @param dashboard the teacher dashboard's address (any free port unless given)
+ * @param xapiDefaultVersion what the LRS answers a request without a version header with ({@link IngestConfig#DEFAULT_XAPI_VERSION} unless given)
  */
 public record EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int registryPort, int partitions,
-        Optional<Path> chdbLibrary, Set<Part> parts, DashboardConfig dashboard) {
+        Optional<Path> chdbLibrary, Set<Part> parts, DashboardConfig dashboard, XapiVersion xapiDefaultVersion) {
     public EmbeddedStackConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         for (int port : new int[] {httpPort, kafkaPort, registryPort}) {
@@ -29,7 +32,13 @@ public record EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int
         }
         if (partitions < 1 || partitions > 1_000) throw new IllegalArgumentException("partitions must be 1..1000, got " + partitions);
         Objects.requireNonNull(dashboard, "dashboard");
+        Objects.requireNonNull(xapiDefaultVersion, "xapiDefaultVersion");
         dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int registryPort, int partitions,
+            Optional<Path> chdbLibrary, Set<Part> parts, DashboardConfig dashboard) {
+        this(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, parts, dashboard, IngestConfig.DEFAULT_XAPI_VERSION);
     }
 
     public EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int registryPort, int partitions,
@@ -38,7 +47,16 @@ public record EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int
     }
 
     public EmbeddedStackConfig withDashboard(DashboardConfig other) {
-        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, parts, other);
+        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, parts, other, xapiDefaultVersion);
+    }
+
+    public EmbeddedStackConfig withXapiDefaultVersion(XapiVersion version) {
+        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, parts, dashboard, version);
+    }
+
+    /** The LRS front door's settings on {@link #httpPort()}. */
+    public IngestConfig ingest() {
+        return IngestConfig.defaults().withPort(httpPort).withDefaultXapiVersion(xapiDefaultVersion);
     }
 
     public EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int registryPort, int partitions, Optional<Path> chdbLibrary) {
@@ -47,7 +65,7 @@ public record EmbeddedStackConfig(Path dataDir, int httpPort, int kafkaPort, int
 
     /** Only the LRS front door on the embedded broker, registry and ClickHouse: no archive sink, no analytics. */
     public EmbeddedStackConfig frontDoorOnly() {
-        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, Set.of(), dashboard);
+        return new EmbeddedStackConfig(dataDir, httpPort, kafkaPort, registryPort, partitions, chdbLibrary, Set.of(), dashboard, xapiDefaultVersion);
     }
 
     public Path kafkaDir() {

@@ -3,6 +3,7 @@ package io.learnstream.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.learnstream.ingest.xapi.XapiVersion;
 import org.junit.jupiter.api.Test;
 import io.learnstream.sinks.retention.RetentionPolicy;
 import picocli.CommandLine;
@@ -51,5 +52,33 @@ class ServeCommandTest {
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("--retention")
                 .hasMessageContaining("retention entry 1 ('riverside=2y'): '2y' is not an ISO-8601 period");
+    }
+
+    @Test
+    void shouldAnswerRequestsWithoutAVersionHeaderAsTheCurrentXapi2_0_0UnlessTold() {
+        assertThat(parse().ingestConfig().defaultXapiVersion()).isEqualTo(XapiVersion.V2_0_0);
+        assertThat(parse("--xapi-default-version", "1.0.3").ingestConfig().defaultXapiVersion()).isEqualTo(XapiVersion.V1_0_3);
+    }
+
+    @Test
+    void shouldRefuseADefaultXapiVersionItDoesNotSpeak() {
+        assertThatThrownBy(() -> parse("--xapi-default-version", "1.0").ingestConfig())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ingest.xapi.default.version must be one of [1.0.3, 2.0.0], got '1.0'");
+    }
+
+    @Test
+    void shouldGiveTheDemosEmbeddedLrsTheDefaultXapiVersionOfItsOption() {
+        DemoCommand demo = new DemoCommand();
+        new CommandLine(demo).parseArgs("--xapi-default-version", "1.0.3");
+        DemoCommand byDefault = new DemoCommand();
+        new CommandLine(byDefault).parseArgs();
+
+        assertThat(demo.stack.toConfig().ingest().defaultXapiVersion()).isEqualTo(XapiVersion.V1_0_3);
+        assertThat(byDefault.stack.toConfig().ingest().defaultXapiVersion()).isEqualTo(XapiVersion.V2_0_0);
+        assertThatThrownBy(() -> {
+            DemoCommand wrong = new DemoCommand();
+            new CommandLine(wrong).parseArgs("--xapi-default-version", "2.0");
+            wrong.stack.toConfig();
+        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--xapi-default-version must be one of [1.0.3, 2.0.0], got '2.0'");
     }
 }

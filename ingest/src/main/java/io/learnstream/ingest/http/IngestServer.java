@@ -81,10 +81,10 @@ public final class IngestServer implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper();
         JsonBodies bodies = new JsonBodies(MAX_JSON_DEPTH, config.maxStatementsPerRequest());
         PublishFailures failures = new PublishFailures(metrics);
-        XapiGate gate = new XapiGate(builder.authentication, metrics);
+        XapiGate gate = new XapiGate(builder.authentication, metrics, config.defaultXapiVersion());
         StatementsWrite write = new StatementsWrite(builder.statements, builder.attachments,
                 new MultipartStatementReader(Topics.MAX_ATTACHMENT_BYTES), bodies, failures, builder.afterAcknowledgement);
-        AboutResource about = new AboutResource();
+        AboutResource about = new AboutResource(config.defaultXapiVersion());
 
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -103,7 +103,7 @@ public final class IngestServer implements AutoCloseable {
         app.before(ctx -> ctx.attribute("learnstream.started", System.nanoTime()));
         app.before("/xAPI/*", ctx -> {
             // every xAPI answer names a version, also when the request is refused before the version is negotiated
-            ctx.header(XapiVersion.HEADER, XapiVersion.V1_0_3.header());
+            gate.answerWithDefault(ctx);
             // a resource learnstream does not serve (State, profiles, Agents) still asks for the version first
             if (!ctx.path().equals(ABOUT_PATH) && !ctx.path().equals(STATEMENTS_PATH)) gate.negotiate(ctx);
         });

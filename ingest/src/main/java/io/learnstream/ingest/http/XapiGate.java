@@ -15,12 +15,26 @@ import io.learnstream.ingest.xapi.XapiVersion;
 final class XapiGate {
     private static final String PRINCIPAL = "learnstream.principal";
 
+    private static final String DEFAULT_VERSION = "learnstream.xapi.default";
+
     private final Authentication authentication;
     private final IngestMetrics metrics;
+    private final XapiVersion defaultVersion;
 
-    XapiGate(Authentication authentication, IngestMetrics metrics) {
+    /** {@code defaultVersion}: what a request that names no version it may speak is answered with. */
+    XapiGate(Authentication authentication, IngestMetrics metrics, XapiVersion defaultVersion) {
         this.authentication = authentication;
         this.metrics = metrics;
+        this.defaultVersion = java.util.Objects.requireNonNull(defaultVersion, "defaultVersion");
+    }
+
+    /**
+     * Names the default version on the answer, before anything else may refuse the request: every xAPI answer carries
+     * the version header (1.0.3 and 2.0 Communication, Versioning), also one refused before the version is negotiated.
+     */
+    void answerWithDefault(Context ctx) {
+        ctx.header(XapiVersion.HEADER, defaultVersion.header());
+        ctx.attribute(DEFAULT_VERSION, defaultVersion);
     }
 
     /** Negotiates the version and authenticates; for every xAPI resource but {@code /xAPI/about}. */
@@ -32,12 +46,12 @@ final class XapiGate {
     void negotiate(Context ctx) {
         String requested = ctx.header(XapiVersion.HEADER);
         if (requested == null) {
-            ctx.header(XapiVersion.HEADER, XapiVersion.V1_0_3.header());
+            answerWithDefault(ctx);
             throw new ApiException(400, "missing_version", "the " + XapiVersion.HEADER + " header is required (e.g. 1.0.3 or 2.0.0)");
         }
         XapiVersion version = XapiVersion.negotiate(requested).orElse(null);
         if (version == null) {
-            ctx.header(XapiVersion.HEADER, XapiVersion.V1_0_3.header());
+            answerWithDefault(ctx);
             throw new ApiException(400, "unsupported_version", "xAPI version '" + requested + "' is not supported; use 1.0.x or 2.0.x");
         }
         ctx.header(XapiVersion.HEADER, version.header());
@@ -54,9 +68,12 @@ final class XapiGate {
         }
     }
 
+    /** The version negotiated, or the LRS's default when the request was not negotiated. */
     static XapiVersion version(Context ctx) {
         XapiVersion version = ctx.attribute(XapiVersion.HEADER);
-        return version == null ? XapiVersion.V1_0_3 : version;
+        if (version != null) return version;
+        XapiVersion fallback = ctx.attribute(DEFAULT_VERSION);
+        return fallback == null ? io.learnstream.ingest.IngestConfig.DEFAULT_XAPI_VERSION : fallback;
     }
 
     /** The authenticated caller, who must hold {@code scope}: 403 otherwise. */

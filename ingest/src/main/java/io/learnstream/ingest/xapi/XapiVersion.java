@@ -29,6 +29,19 @@ public enum XapiVersion {
         return header;
     }
 
+    /**
+     * The version a setting names, exactly as the header carries it ({@code 1.0.3} or {@code 2.0.0}).
+     *
+     * @throws IllegalArgumentException naming {@code setting} and the versions allowed, for anything else
+     */
+    public static XapiVersion ofSetting(String setting, String value) {
+        for (XapiVersion version : values()) {
+            if (value != null && version.header.equals(value.trim())) return version;
+        }
+        throw new IllegalArgumentException(setting + " must be one of " + java.util.Arrays.stream(values()).map(XapiVersion::header).toList()
+                + ", got '" + value + "'");
+    }
+
     /** The version a request header asks for, or empty when it names one this LRS does not speak. */
     public static Optional<XapiVersion> negotiate(String requested) {
         if (requested == null) return Optional.empty();

@@ -52,7 +52,12 @@ final class FrontDoorFixture {
     }
 
     IngestServer.Builder server() {
-        return IngestServer.builder(IngestConfig.defaults().withPort(0), metrics)
+        return server(IngestConfig.defaults());
+    }
+
+    /** The server builder with these on {@code config}'s settings, on any free port. */
+    IngestServer.Builder server(IngestConfig config) {
+        return IngestServer.builder(config.withPort(0), metrics)
                 .statements(new StatementIntake(topics, publisher, KnownStatements.NONE, clock, metrics, "http://127.0.0.1:8080/credentials"));
     }
 
