@@ -80,8 +80,12 @@ class ArchiveRetentionTest extends FreshChdbStore {
                 rows.row("riverside/ab12", attachment("riverside", "ab12"), 0),
                 rows.row("lakeside/ab12", attachment("lakeside", "ab12"), 1)));
 
-        assertThat(store.query("SELECT tenant_id, toString(expires_at) FROM xapi_attachments").rows())
-                .containsExactly(List.of("lakeside", "2029-03-01 09:00:00"));
+        // (whether an insert already leaves out a row past its TTL differs by engine and version; the next merge never keeps it)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            store.execute("OPTIMIZE TABLE xapi_attachments FINAL");
+            assertThat(store.query("SELECT tenant_id, toString(expires_at) FROM xapi_attachments").rows())
+                    .containsExactly(List.of("lakeside", "2029-03-01 09:00:00"));
+        });
     }
 
     private static XapiStatementRecord statement(String district, Instant stored) {
