@@ -24,9 +24,10 @@ import java.util.TreeSet;
 public final class StudentIdResolver {
     /** Prefix of a roster user's sourcedId in its student key, as the intake's DistrictRoster writes it. */
     static final String ROSTER_PREFIX = "roster:";
-    private static final String MBOX_MAILTO = "mbox:mailto:";
-    private static final String MAILTO = "mailto:";
-    private static final List<String> IFI_PREFIXES = List.of(MBOX_MAILTO, "mbox_sha1sum:", "account:", "openid:", "caliper:");
+    static final String MBOX_MAILTO = "mbox:mailto:";
+    static final String MAILTO = "mailto:";
+    static final String MBOX_SHA1SUM = "mbox_sha1sum:";
+    private static final List<String> IFI_PREFIXES = List.of(MBOX_MAILTO, MBOX_SHA1SUM, "account:", "openid:", "caliper:");
 
     private final RosterLookup roster;
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,8 +23,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * the attachments topic {@code <tenant>/<sha2>}), on the key's own partition. Compaction then drops the values.
  */
 public final class TopicTombstonesPlace implements StudentDataPlace {
-    private static final String MBOX = "mbox:mailto:";
-    private static final String MBOX_SHA1SUM = "mbox_sha1sum:";
     private final String topic;
     private final Function<ErasureSubject, Set<String>> needles;
     private final String bootstrapServers;
@@ -58,11 +57,12 @@ public final class TopicTombstonesPlace implements StudentDataPlace {
      * its {@code mbox_sha1sum} form, which a tool may send in its place.
      */
     public static Set<String> documentKeys(ErasureSubject subject) {
-        Set<String> prefixes = new java.util.TreeSet<>();
+        Set<String> prefixes = new TreeSet<>();
         for (String identifier : subject.identifiers()) {
             prefixes.add(StatementKeys.actorKey(subject.tenantId(), identifier) + "/");
-            if (identifier.startsWith(MBOX)) {
-                prefixes.add(StatementKeys.actorKey(subject.tenantId(), MBOX_SHA1SUM + sha1Hex(identifier.substring("mbox:".length()))) + "/");
+            if (identifier.startsWith(StudentIdResolver.MBOX_MAILTO)) {
+                String mailto = StudentIdResolver.MAILTO + identifier.substring(StudentIdResolver.MBOX_MAILTO.length());
+                prefixes.add(StatementKeys.actorKey(subject.tenantId(), StudentIdResolver.MBOX_SHA1SUM + sha1Hex(mailto)) + "/");
             }
         }
         return prefixes;

@@ -15,8 +15,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The task's classes' states: the {@code risk-classes} store (changelogged, what a restart restores) with an in-memory
  * copy of it, read once when the task's processor is initialised. Every event of a class reads its class's state, so
- * reading it from memory spares an Avro decoding (its activities and its t-digest) per event; every write goes to the
- * store as well, so the store stays what counts.
+ * reading it from memory spares the store's lookup and Avro deserialization of it per event (the class's activity is
+ * still rebuilt from it, t-digest included, by {@code RiskStates.activity}); every write goes to the store as well, so
+ * the store stays what counts.
  */
 final class ClassStates {
     /** The store's order: its keys' serialized (UTF-8) bytes, unsigned. */
