@@ -3,6 +3,10 @@ package io.learnstream.app.privacy;
 import io.learnstream.ingest.identity.StudentKeys;
 import io.learnstream.schemas.avro.RosterUser;
 import io.learnstream.streams.roster.IdentityTokens;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,6 +69,28 @@ public final class StudentIdResolver {
         return subject(tenantId, user, Set.of(), List.of(), keys);
     }
 
+    /**
+     * The {@code mbox_sha1sum} form of each e-mail identifier: a tool may name the learner of {@code mbox:mailto:x} by
+     * the hex SHA-1 of {@code mailto:x} instead (xAPI 2.0 Data 2.4.2.3), and the intake keys such statements under it.
+     */
+    static Set<String> sha1sumForms(Set<String> identifiers) {
+        Set<String> forms = new TreeSet<>();
+        for (String identifier : identifiers) {
+            if (identifier.startsWith(MBOX_MAILTO)) {
+                forms.add(MBOX_SHA1SUM + sha1Hex(MAILTO + identifier.substring(MBOX_MAILTO.length())));
+            }
+        }
+        return forms;
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-1", e);
+        }
+    }
+
     private static ErasureSubject subject(String tenantId, Optional<RosterUser> user, Set<String> identifiers, List<String> tokens,
             StudentKeys keys) {
         Set<String> allIdentifiers = new TreeSet<>(identifiers);
@@ -77,6 +103,7 @@ public final class StudentIdResolver {
                 allIdentifiers.add(MBOX_MAILTO + u.getEmail().trim().toLowerCase(Locale.ROOT));
             }
         });
+        allIdentifiers.addAll(sha1sumForms(allIdentifiers));
         for (String identifier : allIdentifiers) studentKeys.add(keys.studentKey(identifier));
         return new ErasureSubject(tenantId, user.map(RosterUser::getSourcedId), allIdentifiers, allTokens, studentKeys, Set.of());
     }

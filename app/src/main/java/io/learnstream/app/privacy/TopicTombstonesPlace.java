@@ -53,27 +53,13 @@ public final class TopicTombstonesPlace implements StudentDataPlace {
 
     /**
      * Key prefixes of the subject's State and Agent Profile documents: {@code <tenant>/actor-<hash>/} of each of their
-     * identifiers ({@link io.learnstream.ingest.documents.DocumentAddress#scope}), and for an e-mail identifier also of
-     * its {@code mbox_sha1sum} form, which a tool may send in its place.
+     * identifiers ({@link io.learnstream.ingest.documents.DocumentAddress#scope}), the {@code mbox_sha1sum} form of an
+     * e-mail address among them ({@link StudentIdResolver#sha1sumForms}).
      */
     public static Set<String> documentKeys(ErasureSubject subject) {
         Set<String> prefixes = new TreeSet<>();
-        for (String identifier : subject.identifiers()) {
-            prefixes.add(StatementKeys.actorKey(subject.tenantId(), identifier) + "/");
-            if (identifier.startsWith(StudentIdResolver.MBOX_MAILTO)) {
-                String mailto = StudentIdResolver.MAILTO + identifier.substring(StudentIdResolver.MBOX_MAILTO.length());
-                prefixes.add(StatementKeys.actorKey(subject.tenantId(), StudentIdResolver.MBOX_SHA1SUM + sha1Hex(mailto)) + "/");
-            }
-        }
+        for (String identifier : subject.identifiers()) prefixes.add(StatementKeys.actorKey(subject.tenantId(), identifier) + "/");
         return prefixes;
-    }
-
-    private static String sha1Hex(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-1", e);
-        }
     }
 
     @Override

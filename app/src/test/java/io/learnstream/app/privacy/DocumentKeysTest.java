@@ -28,8 +28,10 @@ class DocumentKeysTest {
     void shouldReachDocumentsStoredUnderTheSha1FormOfTheirAddress() {
         // given a tool that names Ann by mbox_sha1sum, the SHA-1 of "mailto:ann.lee@riverside.example.org"
         String sha1 = "mbox_sha1sum:" + java.util.HexFormat.of().formatHex(sha1("mailto:ann.lee@riverside.example.org"));
+        // when the erasure is resolved from her address
+        ErasureSubject resolved = new StudentIdResolver(new AnnsRoster()).resolve(AnnsRoster.DISTRICT, "ann.lee@riverside.example.org", AnnsRoster.KEY);
 
-        assertThat(TopicTombstonesPlace.documentKeys(ANN)).anyMatch(stateOf("riverside", sha1)::startsWith);
+        assertThat(TopicTombstonesPlace.documentKeys(resolved)).anyMatch(stateOf(AnnsRoster.DISTRICT, sha1)::startsWith);
     }
 
     @Test

@@ -11,6 +11,9 @@ class StudentIdResolverTest {
     private static final String DISTRICT = AnnsRoster.DISTRICT;
     private static final PseudonymKey KEY = AnnsRoster.KEY;
 
+    private static final String ANN_SHA1SUM = "mbox_sha1sum:" + sha1Hex("mailto:ann.lee@riverside.example.org");
+    private static final String BOB_SHA1SUM = "mbox_sha1sum:" + sha1Hex("mailto:bob@example.org");
+
     private final StudentIdResolver resolver = new StudentIdResolver(new AnnsRoster());
 
     @Test
@@ -20,7 +23,7 @@ class StudentIdResolverTest {
         assertThat(subject.rosterUser()).contains("u-17");
         assertThat(subject.studentKeys()).contains(KEY.studentKey("roster:u-17"), KEY.studentKey("mbox:mailto:ann.lee@riverside.example.org"));
         assertThat(subject.tokens()).containsExactlyInAnyOrder("email:ann.lee@riverside.example.org", "id:100017", "id:alee", "id:lti-9");
-        assertThat(subject.identifiers()).containsExactly("mbox:mailto:ann.lee@riverside.example.org");
+        assertThat(subject.identifiers()).containsExactlyInAnyOrder("mbox:mailto:ann.lee@riverside.example.org", ANN_SHA1SUM);
     }
 
     @Test
@@ -41,8 +44,8 @@ class StudentIdResolverTest {
         assertThat(byAccount.rosterUser()).isEmpty();
         assertThat(byAccount.studentKeys()).containsExactly(KEY.studentKey("account:https://quiz.example.org|bob"));
         assertThat(byAccount.tokens()).containsExactly("id:bob");
-        assertThat(byAddress.studentKeys()).containsExactly(KEY.studentKey("mbox:mailto:bob@example.org"));
-        assertThat(byAddress.identifiers()).containsExactly("mbox:mailto:bob@example.org");
+        assertThat(byAddress.studentKeys()).containsExactlyInAnyOrder(KEY.studentKey("mbox:mailto:bob@example.org"), KEY.studentKey(BOB_SHA1SUM));
+        assertThat(byAddress.identifiers()).containsExactlyInAnyOrder("mbox:mailto:bob@example.org", BOB_SHA1SUM);
     }
 
     @Test
@@ -50,7 +53,16 @@ class StudentIdResolverTest {
         ErasureSubject subject = resolver.resolve("hillside", "ann.lee@riverside.example.org", KEY);
 
         assertThat(subject.rosterUser()).isEmpty();
-        assertThat(subject.studentKeys()).containsExactly(KEY.studentKey("mbox:mailto:ann.lee@riverside.example.org"));
+        assertThat(subject.studentKeys()).containsExactlyInAnyOrder(KEY.studentKey("mbox:mailto:ann.lee@riverside.example.org"), KEY.studentKey(ANN_SHA1SUM));
+    }
+
+    @Test
+    void shouldAlsoMeanTheLearnerAToolNamesByTheSha1OfTheirAddress() {
+        // given a quiz tool that sends Ann as {"mbox_sha1sum": sha1("mailto:ann.lee@riverside.example.org")}, which the intake keys by that form
+        ErasureSubject subject = resolver.resolve(DISTRICT, "ann.lee@riverside.example.org", KEY);
+
+        assertThat(subject.identifiers()).contains(ANN_SHA1SUM);
+        assertThat(subject.studentKeys()).contains(KEY.studentKey(ANN_SHA1SUM));
     }
 
     @Test
@@ -59,5 +71,13 @@ class StudentIdResolverTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'u-404'").hasMessageContaining("district 'riverside'").hasMessageContaining("mbox:mailto:");
         assertThatThrownBy(() -> resolver.resolve(DISTRICT, "  ", KEY)).hasMessageContaining("--student is empty");
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 }
