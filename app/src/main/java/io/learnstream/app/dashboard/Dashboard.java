@@ -6,7 +6,9 @@ import io.learnstream.app.dashboard.authz.ClassAccess;
 import io.learnstream.app.dashboard.authz.RosterClasses;
 import io.learnstream.app.dashboard.data.DashboardQueries;
 import io.learnstream.app.dashboard.live.AlertInbox;
+import io.learnstream.app.dashboard.live.LiveClassRisk;
 import io.learnstream.app.dashboard.live.LiveUpdates;
+import io.learnstream.app.dashboard.web.ClassRow;
 import io.learnstream.app.dashboard.live.RiskScoreFeed;
 import io.learnstream.app.dashboard.web.DashboardServer;
 import io.learnstream.app.dashboard.web.Sessions;
@@ -58,9 +60,16 @@ public final class Dashboard implements AutoCloseable {
             LiveUpdates live = new LiveUpdates(access, views, meters);
             started.push(live);
             inbox.onChange(live::alertChanged);
-            started.push(RiskScoreFeed.start(topics.riskScores(), bootstrapServers, live::riskScored));
+            DashboardQueries queries = new DashboardQueries(store);
+            LiveClassRisk classRisk = new LiveClassRisk(queries::scoredStudents);
+            started.push(RiskScoreFeed.start(topics.riskScores(), bootstrapServers, score -> {
+                live.riskScored(score);
+                // the class list's row of the class: its indicator with this score, and its open alerts
+                roster.find(score.getTenantId(), score.getClassId()).ifPresent(rosterClass -> live.classRowChanged(
+                        new ClassRow(rosterClass, classRisk.scored(score), inbox.openCount(score.getTenantId(), score.getClassId()))));
+            }));
             DashboardServer server = new DashboardServer(config, accounts, new Sessions(config.sessionIdle(), Ticker.systemTicker()), access,
-                    new DashboardQueries(store), inbox, live, views);
+                    queries, inbox, live, views);
             started.push(server);
             server.start();
             return new Dashboard(accounts, server, started);

@@ -258,6 +258,17 @@ class DashboardIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox li[data-alert-id*='" + LATE + "']")));
             assertThat(browser.findElement(By.id("inbox")).getText()).contains("3 assignments missed");
             screenshot(browser, shots.resolve("inbox-live.png"));
+            // a changed flag in the class list, without a reload: the calm student flagged for another reason
+            browser.findElement(By.linkText("Classes")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live", "open"));
+            By ownRow = By.cssSelector("#classes tr[data-class='" + own.id() + "']");
+            WebElement before = browser.findElement(ownRow);
+            assertThat(before.findElement(By.cssSelector(".flagged-count")).getText()).isEqualTo("2 of 3");
+            score(DEMO, own.id(), CALM, T0.plus(Duration.ofHours(3)), 0.66, true, reason("quiz", "4 quizzes failed"));
+            wait.until(ExpectedConditions.stalenessOf(before));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#classes tr[data-class='" + own.id() + "'] .flagged-count"), "3 of 3"));
+            assertThat(browser.findElement(ownRow).findElement(By.cssSelector(".factors")).getText()).contains("quiz");
+            screenshot(browser, shots.resolve("classes-live.png"));
         } finally {
             browser.quit();
         }

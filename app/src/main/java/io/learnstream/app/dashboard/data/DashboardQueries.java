@@ -42,6 +42,16 @@ public final class DashboardQueries {
                 .collect(Collectors.toMap(ClassRisk::classId, Function.identity()));
     }
 
+    /** Each student's current score in the class as it counts toward the class's indicator ({@link ClassRisk#of}). */
+    public List<ScoredStudent> scoredStudents(String tenantId, String classId) {
+        QueryResult rows = store.query("SELECT student_key, toUnixTimestamp64Milli(as_of), probability, flagged, withdrawn,"
+                + " if(empty(reasons), '', reasons[1].1), notEmpty(reasons)"
+                + " FROM (" + currentRisk("class_id = " + SqlLiteral.string(classId), tenantId) + ")");
+        return rows.rows().stream().map(r -> new ScoredStudent(r.get(0), Instant.ofEpochMilli(Long.parseLong(r.get(1))),
+                Double.parseDouble(r.get(2)), r.get(3).equals("1"), r.get(4).equals("1"),
+                r.get(6).equals("1") ? Optional.of(r.get(5)) : Optional.empty())).toList();
+    }
+
     /** The students of a class with their current risk, flagged first, then by risk, highest first. */
     public List<StudentRisk> students(String tenantId, String classId) {
         return studentRisk(tenantId, classId, Optional.empty());

@@ -59,6 +59,12 @@ public final class AlertInbox implements AutoCloseable {
                 .sorted(Comparator.comparing(Alert::getRaisedTime).reversed().thenComparing(Alert::getAlertId)).toList();
     }
 
+    /** How many alerts of a district's class are open: what anyone who may see the class sees of it (decided by the caller). */
+    public int openCount(String tenantId, String classId) {
+        return (int) alerts.values().stream().filter(this::isOpen)
+                .filter(a -> a.getTenantId().equals(tenantId) && a.getClassId().equals(classId)).count();
+    }
+
     /** The open alerts of one student in one class (the student page's). */
     public List<Alert> openOf(Principal principal, String classId, String studentKey) {
         return open(principal, Optional.of(classId)).stream().filter(a -> a.getStudentKey().equals(studentKey)).toList();

@@ -5,6 +5,7 @@ import io.learnstream.app.alerts.AlertFilter;
 import io.learnstream.app.dashboard.authz.ClassAccess;
 import io.learnstream.app.dashboard.authz.Principal;
 import io.learnstream.app.dashboard.data.StudentRisk;
+import io.learnstream.app.dashboard.web.ClassRow;
 import io.learnstream.app.dashboard.web.Links;
 import io.learnstream.app.dashboard.web.Views;
 import io.learnstream.schemas.avro.Alert;
@@ -67,6 +68,11 @@ public final class LiveUpdates implements AutoCloseable {
         StudentRisk risk = new StudentRisk(score.getClassId(), score.getStudentKey(), score.getProbability(), score.getFlagged(),
                 score.getWithdrawn(), score.getReasons().stream().map(RiskReason::getText).toList(), score.getAsOf());
         send(score.getTenantId(), score.getClassId(), Links.riskEvent(score.getClassId()), views.riskRowUpdate(risk));
+    }
+
+    /** A class's row of the class list changed (its risk indicator or open alerts): replaced on the class lists showing it. */
+    public void classRowChanged(ClassRow row) {
+        send(row.rosterClass().getTenantId(), row.rosterClass().getSourcedId(), Links.CLASS_ROW_EVENT, views.classRowUpdate(row));
     }
 
     private void send(String tenantId, String classId, String event, String html) {

@@ -51,6 +51,13 @@ public final class Links {
         return domId("risk", classId + "/" + studentKey);
     }
 
+    /** The name of the live-update event carrying a changed row of the class list (any class the page's principal may see). */
+    public static final String CLASS_ROW_EVENT = "class-row";
+
+    public static String classRowId(String classId) {
+        return domId("class", classId);
+    }
+
     /** The name of the live-update event carrying a class's changed risk rows. */
     public static String riskEvent(String classId) {
         return domId("risk", classId);

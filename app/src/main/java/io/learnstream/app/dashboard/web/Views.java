@@ -27,6 +27,11 @@ public final class Views {
         return "<li id=\"" + Links.alertId(alertId) + "\" hx-swap-oob=\"delete\"></li>";
     }
 
+    /** A class's row of the class list, replacing the one shown (out of band). */
+    public String classRowUpdate(ClassRow row) {
+        return render("classRow", Map.of("row", row, "oob", true));
+    }
+
     /** A student's risk row of the class page, replacing the one shown (out of band). */
     public String riskRowUpdate(StudentRisk student) {
         return render("riskRow", Map.of("student", student, "oob", true));

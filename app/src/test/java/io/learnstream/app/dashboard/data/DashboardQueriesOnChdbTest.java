@@ -106,6 +106,13 @@ class DashboardQueriesOnChdbTest {
     }
 
     @Test
+    void shouldGiveTheLiveIndicatorTheSameFiguresAsTheClassListsQuery() {
+        for (String classId : List.of(CLASS, "art-2")) {
+            assertThat(ClassRisk.of(classId, queries.scoredStudents(DISTRICT, classId))).isEqualTo(queries.classRisk(DISTRICT, List.of(classId)).get(classId));
+        }
+    }
+
+    @Test
     void shouldShowAStudentsEngagementAsEachDaysLatestFiguresSummedOverTheirCoursesAndTheirRiskTrendOncePerMoment() {
         StudentDetail detail = queries.student(DISTRICT, CLASS, "st-rising");
 
