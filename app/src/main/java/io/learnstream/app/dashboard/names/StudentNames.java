@@ -24,8 +24,8 @@ public final class StudentNames {
     static final String STUDENT_ROLE = "student";
 
     private final Function<String, Optional<PseudonymKey>> keys;
-    /** Users by {@code <tenant>/<sourcedId>}. */
-    private final Map<String, RosterUser> users = new HashMap<>();
+    /** Users' names (nothing else of them is kept) by {@code <tenant>/<sourcedId>}. */
+    private final Map<String, Named> users = new HashMap<>();
     /** The student enrollments of each user, by {@code <tenant>/<userSourcedId>}. */
     private final Map<String, Set<String>> studentEnrollments = new HashMap<>();
     /** Per district: the name of each student key; absent when a change made it stale. */
@@ -43,7 +43,8 @@ public final class StudentNames {
             byDistrict.remove(previous.getTenantId());
         }
         if (current != null) {
-            users.put(Topics.tenantScopedKey(current.getTenantId(), current.getSourcedId()), current);
+            users.put(Topics.tenantScopedKey(current.getTenantId(), current.getSourcedId()),
+                    new Named(current.getTenantId(), current.getSourcedId(), current.getGivenName() + " " + current.getFamilyName()));
             byDistrict.remove(current.getTenantId());
         }
     }
@@ -84,9 +85,11 @@ public final class StudentNames {
 
     private Map<String, String> index(String tenantId, PseudonymKey key) {
         Map<String, String> names = new HashMap<>();
-        users.values().stream().filter(u -> u.getTenantId().equals(tenantId))
-                .filter(u -> studentEnrollments.containsKey(Topics.tenantScopedKey(tenantId, u.getSourcedId())))
-                .forEach(u -> names.put(key.studentKey(StudentIdResolver.ROSTER_PREFIX + u.getSourcedId()), u.getGivenName() + " " + u.getFamilyName()));
+        users.values().stream().filter(u -> u.tenantId().equals(tenantId))
+                .filter(u -> studentEnrollments.containsKey(Topics.tenantScopedKey(tenantId, u.sourcedId())))
+                .forEach(u -> names.put(key.studentKey(StudentIdResolver.ROSTER_PREFIX + u.sourcedId()), u.name()));
         return names;
     }
+
+    private record Named(String tenantId, String sourcedId, String name) {}
 }
