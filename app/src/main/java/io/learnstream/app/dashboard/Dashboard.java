@@ -10,12 +10,15 @@ import io.learnstream.app.dashboard.live.LiveClassRisk;
 import io.learnstream.app.dashboard.live.LiveUpdates;
 import io.learnstream.app.dashboard.web.ClassRow;
 import io.learnstream.app.dashboard.live.RiskScoreFeed;
+import io.learnstream.app.dashboard.names.StudentNames;
 import io.learnstream.app.dashboard.web.DashboardServer;
 import io.learnstream.app.dashboard.web.Sessions;
 import io.learnstream.app.dashboard.web.Views;
 import io.learnstream.app.pipeline.Shutdown;
+import io.learnstream.ingest.identity.PseudonymKey;
 import io.learnstream.ingest.publish.ProducerSettings;
 import io.learnstream.schemas.topic.TopicPublisher;
+import io.learnstream.schemas.topic.TopicTable;
 import io.learnstream.schemas.topic.TopicTableConfig;
 import io.learnstream.schemas.topic.Topics;
 import io.learnstream.sinks.spi.ColumnStore;
@@ -23,6 +26,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
@@ -43,7 +48,9 @@ public final class Dashboard implements AutoCloseable {
         this.closeables = closeables;
     }
 
-    public static Dashboard start(DashboardConfig config, String bootstrapServers, Topics topics, ColumnStore store, MeterRegistry meters) {
+    /** @param pseudonymKeys a district's pseudonym key (what keys its roster students), empty when there is no such district */
+    public static Dashboard start(DashboardConfig config, String bootstrapServers, Topics topics, Function<String, Optional<PseudonymKey>> pseudonymKeys,
+            ColumnStore store, MeterRegistry meters) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             TopicTableConfig tables = TopicTableConfig.of(bootstrapServers).withClientId(CLIENT_ID);
@@ -52,11 +59,15 @@ public final class Dashboard implements AutoCloseable {
             RosterClasses roster = RosterClasses.open(topics, tables);
             started.push(roster);
             ClassAccess access = new ClassAccess(roster);
+            // the roster's students by key, for the pages (names stay in the dashboard's memory)
+            StudentNames names = new StudentNames(pseudonymKeys);
+            started.push(TopicTable.open(topics.rosterUsers(), tables, (key, before, now) -> names.userChanged(before, now)));
+            started.push(TopicTable.open(topics.rosterEnrollments(), tables, (key, before, now) -> names.enrollmentChanged(before, now)));
             TopicPublisher publisher = new TopicPublisher(new KafkaProducer<>(ProducerSettings.forIngest(bootstrapServers, CLIENT_ID)));
             started.push(publisher);
             AlertInbox inbox = AlertInbox.open(topics, tables, publisher, access, Clock.systemUTC());
             started.push(inbox);
-            Views views = new Views();
+            Views views = new Views(names);
             LiveUpdates live = new LiveUpdates(access, views, meters);
             started.push(live);
             inbox.onChange(live::alertChanged);
@@ -69,7 +80,7 @@ public final class Dashboard implements AutoCloseable {
                         new ClassRow(rosterClass, classRisk.scored(score), inbox.openCount(score.getTenantId(), score.getClassId()))));
             }));
             DashboardServer server = new DashboardServer(config, accounts, new Sessions(config.sessionIdle(), Ticker.systemTicker()), access,
-                    queries, inbox, live, views);
+                    queries, inbox, live, views, names);
             started.push(server);
             server.start();
             return new Dashboard(accounts, server, started);

@@ -341,7 +341,8 @@ public final class Pipeline implements AutoCloseable {
             }
             Pipeline pipeline = new Pipeline(config, serdes, topics, directory, ingestMetrics, ingest, analytics, store, admin);
             if (config.runs(Part.DASHBOARD)) {
-                pipeline.dashboard = Dashboard.start(config.dashboard(), config.bootstrapServers(), topics, store, meters);
+                pipeline.dashboard = Dashboard.start(config.dashboard(), config.bootstrapServers(), topics,
+                        directory.districts()::pseudonymKey, store, meters);
                 started.push(pipeline.dashboard);
             }
             started.push(ingest);

@@ -27,7 +27,7 @@ import java.util.TreeSet;
  */
 public final class StudentIdResolver {
     /** Prefix of a roster user's sourcedId in its student key, as the intake's DistrictRoster writes it. */
-    static final String ROSTER_PREFIX = "roster:";
+    public static final String ROSTER_PREFIX = "roster:";
     static final String MBOX_MAILTO = "mbox:mailto:";
     static final String MAILTO = "mailto:";
     static final String MBOX_SHA1SUM = "mbox_sha1sum:";

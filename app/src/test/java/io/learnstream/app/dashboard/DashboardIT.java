@@ -12,6 +12,7 @@ import io.learnstream.app.simulate.district.CourseSection;
 import io.learnstream.app.simulate.district.District;
 import io.learnstream.app.simulate.district.DistrictGenerator;
 import io.learnstream.app.simulate.district.DistrictSpec;
+import io.learnstream.app.simulate.district.Student;
 import io.learnstream.app.stack.EmbeddedStack;
 import io.learnstream.app.stack.EmbeddedStackConfig;
 import io.learnstream.ingest.publish.ProducerSettings;
@@ -206,6 +207,38 @@ class DashboardIT {
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(dashboard.baseUrl() + "/api/alerts/dismiss")).header("Cookie", rivera.cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("alertId=" + enc(ownClassAlert)))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldNameARosterStudentToTheirTeacherAndToNoTeacherOfAnotherClass() throws Exception {
+        // given a roster student of another class of the teacher's, flagged under the key their district gives them
+        Student student = DISTRICT.students().stream().filter(s -> s.name().matches("[A-Za-z]+ [A-Za-z ]+"))
+                .filter(s -> s.sectionIds().stream().anyMatch(id -> teachersClasses.contains(id) && !id.equals(own.id()))).findFirst().orElseThrow();
+        String classId = student.sectionIds().stream().filter(id -> teachersClasses.contains(id) && !id.equals(own.id())).findFirst().orElseThrow();
+        String key = stack.pipeline().directory().districts().pseudonymKey(DEMO).orElseThrow().studentKey("roster:" + student.sisId());
+        Set<String> classTeachers = Files.readAllLines(dataDir.resolve("roster").resolve("enrollments.csv")).stream().map(line -> line.split(","))
+                .filter(f -> f.length > 6 && f[3].equals(classId) && f[6].equals("teacher")).map(f -> f[5]).collect(Collectors.toSet());
+        String lee = DISTRICT.teachers().stream().map(t -> t.sisId()).filter(t -> !t.equals(teacher) && !classTeachers.contains(t))
+                .findFirst().orElseThrow();
+        dashboard.accounts().put(DEMO, "lee", Role.TEACHER, Optional.of(lee), PASSWORD);
+        score(DEMO, classId, key, T0, 0.83, true, reason("silence", "no activity for 11 days"));
+        Session rivera = signIn(DEMO, "rivera");
+        Session other = signIn(DEMO, "lee");
+        Session team = signIn(DEMO, "data-team");
+        await().atMost(BOUND).until(() -> rivera.get("/api/alerts").body().contains(key));
+
+        // then the teacher sees the name on the class page, the student page and the inbox; a learner outside the roster keeps their key
+        assertThat(rivera.get("/classes/" + classId).body()).contains(">" + student.name() + "</a>");
+        assertThat(rivera.get("/classes/" + classId + "/students/" + key).body()).contains("<h1>" + student.name() + "</h1>");
+        assertThat(rivera.get("/alerts").body()).contains(">" + student.name() + "</a>");
+        assertThat(rivera.get("/classes/" + own.id()).body()).contains(">" + FLAGGED + "</a>");
+        assertThat(team.get("/alerts").body()).contains(student.name());
+        // and a teacher of other classes gets it nowhere: not on their pages, not in the class list or inbox
+        assertThat(other.get("/classes/" + classId).statusCode()).isEqualTo(403);
+        assertThat(other.get("/classes/" + classId + "/students/" + key).statusCode()).isEqualTo(403);
+        for (String page : List.of("/classes", "/alerts", "/api/alerts", "/api/classes")) {
+            assertThat(other.get(page).body()).as(page).doesNotContain(student.name()).doesNotContain(key);
+        }
     }
 
     @Test

@@ -67,7 +67,7 @@ public final class LiveUpdates implements AutoCloseable {
     public void riskScored(RiskScore score) {
         StudentRisk risk = new StudentRisk(score.getClassId(), score.getStudentKey(), score.getProbability(), score.getFlagged(),
                 score.getWithdrawn(), score.getReasons().stream().map(RiskReason::getText).toList(), score.getAsOf());
-        send(score.getTenantId(), score.getClassId(), Links.riskEvent(score.getClassId()), views.riskRowUpdate(risk));
+        send(score.getTenantId(), score.getClassId(), Links.riskEvent(score.getClassId()), views.riskRowUpdate(score.getTenantId(), risk));
     }
 
     /** A class's row of the class list changed (its risk indicator or open alerts): replaced on the class lists showing it. */

@@ -19,6 +19,7 @@ import io.learnstream.app.dashboard.data.StudentDetail;
 import io.learnstream.app.dashboard.data.StudentRisk;
 import io.learnstream.app.dashboard.live.AlertInbox;
 import io.learnstream.app.dashboard.live.LiveUpdates;
+import io.learnstream.app.dashboard.names.StudentNames;
 import io.learnstream.schemas.avro.Alert;
 import io.learnstream.schemas.avro.RosterClass;
 import java.net.URI;
@@ -54,11 +55,12 @@ public final class DashboardServer implements AutoCloseable {
     private final AlertInbox inbox;
     private final LiveUpdates live;
     private final Views views;
+    private final StudentNames names;
     private final boolean secureCookie;
     private final Javalin app;
 
     public DashboardServer(DashboardConfig config, AccountStore accounts, Sessions sessions, ClassAccess access, DashboardQueries queries,
-            AlertInbox inbox, LiveUpdates live, Views views) {
+            AlertInbox inbox, LiveUpdates live, Views views, StudentNames names) {
         this.config = config;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -67,6 +69,7 @@ public final class DashboardServer implements AutoCloseable {
         this.inbox = inbox;
         this.live = live;
         this.views = views;
+        this.names = names;
         this.secureCookie = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -93,7 +96,7 @@ public final class DashboardServer implements AutoCloseable {
         app.get(Links.CLASSES + "/{classId}", this::classPage);
         app.get(Links.CLASSES + "/{classId}/students/{studentKey}", this::studentPage);
         app.get(Links.ALERTS, ctx -> ctx.html(views.render("alerts", Map.of("chrome", chrome(ctx, "alerts"),
-                "alerts", inbox.open(principal(ctx), Optional.empty())))));
+                "alerts", inbox.open(principal(ctx), Optional.empty()), "names", names))));
         app.post(Links.ALERTS + "/answer", this::answerFromPage);
         app.sse(Links.EVENTS, client -> live.connect(client, principal(client.ctx())));
 
@@ -221,7 +224,8 @@ public final class DashboardServer implements AutoCloseable {
     private void classPage(Context ctx) {
         RosterClass rosterClass = access.require(principal(ctx), ctx.pathParam("classId"));
         List<StudentRisk> students = queries.students(rosterClass.getTenantId(), rosterClass.getSourcedId());
-        ctx.html(views.render("class", Map.of("chrome", chrome(ctx, "classes"), "rosterClass", rosterClass, "students", students)));
+        ctx.html(views.render("class", Map.of("chrome", chrome(ctx, "classes"), "rosterClass", rosterClass, "students", students,
+                "names", names)));
     }
 
     private void studentPage(Context ctx) {
@@ -230,6 +234,7 @@ public final class DashboardServer implements AutoCloseable {
         String student = requireStudent(rosterClass, ctx.pathParam("studentKey"));
         StudentDetail detail = queries.student(rosterClass.getTenantId(), rosterClass.getSourcedId(), student);
         ctx.html(views.render("student", Map.of("chrome", chrome(ctx, "classes"), "rosterClass", rosterClass, "studentKey", student,
+                "studentName", names.displayName(rosterClass.getTenantId(), student), "names", names,
                 "detail", detail, "alerts", inbox.openOf(principal, rosterClass.getSourcedId(), student),
                 "engagementSeries", series(detail.engagement().stream().map(d -> new double[] {
                         d.day().toEpochDay() * 86_400.0, d.activeMinutes()}).toList()),
