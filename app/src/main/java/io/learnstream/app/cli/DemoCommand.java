@@ -207,7 +207,7 @@ public final class DemoCommand implements Callable<Integer> {
     static final String AT_RISK_QUERY = """
             SELECT class_id, student_key, round(probability, 2) AS risk, arrayStringConcat(reasons.text, '; ') AS reasons
             FROM risk_current
-            WHERE flagged = 1 AND class_id = (SELECT class_id FROM risk_current WHERE flagged = 1 GROUP BY class_id ORDER BY count() DESC LIMIT 1)
+            WHERE flagged = 1 AND class_id IN (SELECT class_id FROM risk_current WHERE flagged = 1 GROUP BY class_id ORDER BY count() DESC LIMIT 1)
             ORDER BY probability DESC LIMIT 10""";
 
     private static long engagementRows(ColumnStore store) {
