@@ -8,12 +8,16 @@ import io.learnstream.app.dashboard.data.DashboardQueries;
 import io.learnstream.app.dashboard.live.AlertInbox;
 import io.learnstream.app.dashboard.live.LiveUpdates;
 import io.learnstream.app.dashboard.live.RiskScoreFeed;
+import io.learnstream.app.dashboard.oidc.OidcPrincipals;
+import io.learnstream.app.dashboard.oidc.OidcSignIn;
 import io.learnstream.app.dashboard.web.DashboardServer;
 import io.learnstream.app.dashboard.web.Sessions;
 import io.learnstream.app.dashboard.web.Views;
 import io.learnstream.app.pipeline.Shutdown;
 import io.learnstream.ingest.publish.ProducerSettings;
+import io.learnstream.schemas.avro.RosterUser;
 import io.learnstream.schemas.topic.TopicPublisher;
+import io.learnstream.schemas.topic.TopicTable;
 import io.learnstream.schemas.topic.TopicTableConfig;
 import io.learnstream.schemas.topic.Topics;
 import io.learnstream.sinks.spi.ColumnStore;
@@ -59,8 +63,11 @@ public final class Dashboard implements AutoCloseable {
             started.push(live);
             inbox.onChange(live::alertChanged);
             started.push(RiskScoreFeed.start(topics.riskScores(), bootstrapServers, live::riskScored));
+            TopicTable<String, RosterUser> rosterUsers = TopicTable.open(topics.rosterUsers(), tables);
+            started.push(rosterUsers);
             DashboardServer server = new DashboardServer(config, accounts, new Sessions(config.sessionIdle(), Ticker.systemTicker()), access,
-                    new DashboardQueries(store), inbox, live, views);
+                    new DashboardQueries(store), inbox, live, views, new OidcSignIn(config.oidc(), Ticker.systemTicker()),
+                    new OidcPrincipals(accounts, rosterUsers));
             started.push(server);
             server.start();
             return new Dashboard(accounts, server, started);
