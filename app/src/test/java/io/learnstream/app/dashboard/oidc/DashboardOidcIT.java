@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sign-in to the dashboard at a district's OpenID Connect provider (mock-oauth2-server, issuer {@code demo}) on the
- * embedded stack with the simulated district's roster imported as {@code demo}: a browser (java.net.http keeping
+ * embedded stack (the analytics, whose roster index the dashboard decides access by, and the dashboard) with the simulated district's roster imported as {@code demo}: a browser (java.net.http keeping
  * cookies) follows the redirects from the dashboard to the provider and back; the provider vouches for whoever the
  * test enqueues.
  */
@@ -80,7 +80,7 @@ class DashboardOidcIT {
         provider.start();
         OidcDistrict demo = new OidcDistrict(DEMO, "Riverside staff login", provider.issuerUrl(DEMO).uri(), CLIENT_ID, "s3cret",
                 OidcDistrict.DEFAULT_CLAIM, OidcDistrict.RosterField.EMAIL, OidcDistrict.DEFAULT_SCOPES);
-        stack = EmbeddedStack.start(new EmbeddedStackConfig(dataDir, 0, 0, 0, 1, Optional.empty(), EnumSet.of(Part.DASHBOARD),
+        stack = EmbeddedStack.start(new EmbeddedStackConfig(dataDir, 0, 0, 0, 1, Optional.empty(), EnumSet.of(Part.ANALYTICS, Part.DASHBOARD),
                 DashboardConfig.defaults().withOidc(List.of(demo))), new SimpleMeterRegistry());
         dashboard = stack.pipeline().dashboard().orElseThrow();
         Topics topics = stack.pipeline().topics();
@@ -168,7 +168,7 @@ class DashboardOidcIT {
         HttpResponse<String> landed = browser.signInAtProvider(UnaryOperator.identity());
 
         assertThat(landed.statusCode()).isEqualTo(403);
-        assertThat(landed.body()).contains("the provider&#39;s ID token is not valid").containsIgnoringCase("nonce");
+        assertThat(landed.body()).contains("the provider's ID token is not valid: Unexpected JWT nonce");
         assertThat(browser.get("/api/classes").statusCode()).isEqualTo(401);
     }
 
