@@ -11,6 +11,7 @@ import io.learnstream.app.simulate.SimulatorStats;
 import io.learnstream.app.stack.DemoDistrict;
 import io.learnstream.app.stack.DemoSignIn;
 import io.learnstream.app.dashboard.DashboardConfig;
+import io.learnstream.app.dashboard.oidc.OidcDistrict;
 import io.learnstream.app.simulate.district.CourseSection;
 import io.learnstream.app.stack.EmbeddedStack;
 import io.learnstream.app.stack.EmbeddedStackConfig;
@@ -22,6 +23,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,11 +59,16 @@ public final class DemoCommand implements Callable<Integer> {
             description = "port of the teacher dashboard (default: ${DEFAULT-VALUE}; 0 = any free port)")
     int dashboardPort;
 
+    @Option(names = "--dashboard-oidc", converter = ServeCommand.OidcFileConverter.class, description = "a properties file of the districts whose"
+            + " staff sign in to the dashboard with their district's OpenID Connect provider (<district>.issuer, .client-id,"
+            + " .client-secret, ...; default: none)")
+    List<OidcDistrict> dashboardOidc = List.of();
+
     private final PrintStream out = System.out;
 
     @Override
     public Integer call() throws Exception {
-        EmbeddedStackConfig config = stack.toConfig().withDashboard(DashboardConfig.defaults().withPort(dashboardPort));
+        EmbeddedStackConfig config = stack.toConfig().withDashboard(DashboardConfig.defaults().withPort(dashboardPort).withOidc(dashboardOidc));
         System.setProperty("learnstream.log.dir", config.dataDir().resolve("logs").toString());
         if (duration != null && (duration.isNegative() || duration.isZero())) {
             throw new IllegalArgumentException("--duration must be positive, got " + duration);

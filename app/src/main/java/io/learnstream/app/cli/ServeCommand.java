@@ -1,6 +1,8 @@
 package io.learnstream.app.cli;
 
 import io.learnstream.app.dashboard.DashboardConfig;
+import io.learnstream.app.dashboard.oidc.OidcConfigFile;
+import io.learnstream.app.dashboard.oidc.OidcDistrict;
 import io.learnstream.app.pipeline.Pipeline;
 import io.learnstream.app.pipeline.Part;
 import io.learnstream.app.pipeline.PipelineConfig;
@@ -14,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import io.learnstream.app.delivery.DeliveryConfig;
@@ -72,6 +75,11 @@ public final class ServeCommand implements Callable<Integer> {
             + " https://dashboard.riverside.k12.example behind a proxy (default: http://<host>:<dashboard port>)")
     URI dashboardUrl;
 
+    @Option(names = "--dashboard-oidc", converter = OidcFileConverter.class, description = "a properties file of the districts whose"
+            + " staff sign in to the dashboard with their district's OpenID Connect provider (<district>.issuer, .client-id,"
+            + " .client-secret, ...; default: none)")
+    List<OidcDistrict> dashboardOidc = List.of();
+
     @Option(names = "--no-analytics", description = "run the LRS tier only (xAPI/Caliper in, archive, reads); the Streams analytics run on other instances")
     boolean noAnalytics;
 
@@ -94,6 +102,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "how long each district's statements and attachments are kept, e.g. riverside=P2Y,lakeside=P180D,*=P5Y"
                     + " (ISO-8601 periods, * every other district; default: without limit)")
     RetentionPolicy retention;
+
+    /** {@code --dashboard-oidc}'s file read once here (a wrong line is named in picocli's usage error). */
+    static final class OidcFileConverter implements CommandLine.ITypeConverter<List<OidcDistrict>> {
+        @Override
+        public List<OidcDistrict> convert(String value) {
+            return OidcConfigFile.read(Path.of(value));
+        }
+    }
 
     /** {@code --retention}'s text as the policy, checked once here (a wrong entry is named in picocli's usage error). */
     static final class RetentionConverter implements CommandLine.ITypeConverter<RetentionPolicy> {
@@ -128,7 +144,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The dashboard's settings from the options. */
     DashboardConfig dashboardConfig() {
-        DashboardConfig dashboard = DashboardConfig.defaults().withHost(host).withPort(dashboardPort);
+        DashboardConfig dashboard = DashboardConfig.defaults().withHost(host).withPort(dashboardPort).withOidc(dashboardOidc);
         return dashboardUrl == null ? dashboard : dashboard.withPublicUrl(dashboardUrl);
     }
 

@@ -11,12 +11,15 @@ import io.learnstream.app.dashboard.live.LiveUpdates;
 import io.learnstream.app.dashboard.web.ClassRow;
 import io.learnstream.app.dashboard.live.RiskScoreFeed;
 import io.learnstream.app.dashboard.names.StudentNames;
+import io.learnstream.app.dashboard.oidc.OidcPrincipals;
+import io.learnstream.app.dashboard.oidc.OidcSignIn;
 import io.learnstream.app.dashboard.web.DashboardServer;
 import io.learnstream.app.dashboard.web.Sessions;
 import io.learnstream.app.dashboard.web.Views;
 import io.learnstream.app.pipeline.Shutdown;
 import io.learnstream.ingest.identity.PseudonymKey;
 import io.learnstream.ingest.publish.ProducerSettings;
+import io.learnstream.schemas.avro.RosterUser;
 import io.learnstream.schemas.topic.TopicPublisher;
 import io.learnstream.schemas.topic.TopicTable;
 import io.learnstream.schemas.topic.TopicTableConfig;
@@ -61,7 +64,9 @@ public final class Dashboard implements AutoCloseable {
             ClassAccess access = new ClassAccess(roster);
             // the roster's students by key, for the pages (names stay in the dashboard's memory)
             StudentNames names = new StudentNames(pseudonymKeys);
-            started.push(TopicTable.open(topics.rosterUsers(), tables, (key, before, now) -> names.userChanged(before, now)));
+            // one view of the roster's users: the pages' names, and the OIDC sign-in's teachers
+            TopicTable<String, RosterUser> rosterUsers = TopicTable.open(topics.rosterUsers(), tables, (key, before, now) -> names.userChanged(before, now));
+            started.push(rosterUsers);
             started.push(TopicTable.open(topics.rosterEnrollments(), tables, (key, before, now) -> names.enrollmentChanged(before, now)));
             TopicPublisher publisher = new TopicPublisher(new KafkaProducer<>(ProducerSettings.forIngest(bootstrapServers, CLIENT_ID)));
             started.push(publisher);
@@ -80,7 +85,8 @@ public final class Dashboard implements AutoCloseable {
                         new ClassRow(rosterClass, classRisk.scored(score), inbox.openCount(score.getTenantId(), score.getClassId()))));
             }));
             DashboardServer server = new DashboardServer(config, accounts, new Sessions(config.sessionIdle(), Ticker.systemTicker()), access,
-                    queries, inbox, live, views, names);
+                    queries, inbox, live, views, names, new OidcSignIn(config.oidc(), Ticker.systemTicker()),
+                    new OidcPrincipals(accounts, rosterUsers));
             started.push(server);
             server.start();
             return new Dashboard(accounts, server, started);

@@ -84,6 +84,12 @@ public final class AccountStore implements AutoCloseable {
         return hasher.verify(password, stored) ? Optional.of(principal(account)) : Optional.empty();
     }
 
+    /** The account of that name in that district, if there is one (for a sign-in its district's provider vouched for). */
+    public Optional<Principal> find(String tenantId, String username) {
+        if (tenantId == null || username == null) return Optional.empty();
+        return accounts.get(Topics.tenantScopedKey(tenantId.strip(), username.strip())).map(AccountStore::principal);
+    }
+
     /** The accounts of a district, by name. */
     public List<Principal> of(String tenantId) {
         return accounts.values().stream().filter(a -> a.getTenantId().equals(tenantId)).map(AccountStore::principal)

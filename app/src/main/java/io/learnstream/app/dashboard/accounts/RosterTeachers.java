@@ -23,9 +23,14 @@ public final class RosterTeachers {
         }
         RosterUser found = user.orElseThrow(() -> new IllegalArgumentException("the roster of district '" + tenantId
                 + "' has no user '" + sourcedId + "' (import it with learnstream roster import)"));
-        if (found.getRoles().stream().noneMatch(role -> role.getRole().equals("teacher"))) {
+        if (!isTeacher(found)) {
             throw new IllegalArgumentException("roster user '" + sourcedId + "' of district '" + tenantId + "' is not a teacher");
         }
         return found;
+    }
+
+    /** Whether the roster gives the user the role teacher (at any org). */
+    public static boolean isTeacher(RosterUser user) {
+        return user.getRoles().stream().anyMatch(role -> role.getRole().equals("teacher"));
     }
 }

@@ -20,6 +20,8 @@ import io.learnstream.app.dashboard.data.StudentRisk;
 import io.learnstream.app.dashboard.live.AlertInbox;
 import io.learnstream.app.dashboard.live.LiveUpdates;
 import io.learnstream.app.dashboard.names.StudentNames;
+import io.learnstream.app.dashboard.oidc.OidcPrincipals;
+import io.learnstream.app.dashboard.oidc.OidcSignIn;
 import io.learnstream.schemas.avro.Alert;
 import io.learnstream.schemas.avro.RosterClass;
 import java.net.URI;
@@ -41,6 +43,8 @@ import java.util.stream.Collectors;
  */
 public final class DashboardServer implements AutoCloseable {
     public static final String SESSION_COOKIE = "learnstream_session";
+    /** Ties a sign-in at a district's provider to the browser that started it. */
+    public static final String OIDC_COOKIE = "learnstream_oidc";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_FIELD = "_csrf";
     private static final String SESSION_ATTRIBUTE = "learnstream.session";
@@ -56,11 +60,13 @@ public final class DashboardServer implements AutoCloseable {
     private final LiveUpdates live;
     private final Views views;
     private final StudentNames names;
+    private final OidcSignIn oidc;
+    private final OidcPrincipals oidcPrincipals;
     private final boolean secureCookie;
     private final Javalin app;
 
     public DashboardServer(DashboardConfig config, AccountStore accounts, Sessions sessions, ClassAccess access, DashboardQueries queries,
-            AlertInbox inbox, LiveUpdates live, Views views, StudentNames names) {
+            AlertInbox inbox, LiveUpdates live, Views views, StudentNames names, OidcSignIn oidc, OidcPrincipals oidcPrincipals) {
         this.config = config;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -70,6 +76,8 @@ public final class DashboardServer implements AutoCloseable {
         this.live = live;
         this.views = views;
         this.names = names;
+        this.oidc = oidc;
+        this.oidcPrincipals = oidcPrincipals;
         this.secureCookie = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -91,6 +99,8 @@ public final class DashboardServer implements AutoCloseable {
         app.get("/", ctx -> ctx.redirect(Links.CLASSES));
         app.get(Links.LOGIN, ctx -> ctx.html(views.render("login", loginModel(ctx.queryParam("district"), null))));
         app.post(Links.LOGIN, this::signIn);
+        app.get(Links.LOGIN_OIDC + "/{district}", this::beginOidc);
+        app.get(Links.LOGIN_OIDC + "/{district}/callback", this::completeOidc);
         app.post(Links.LOGOUT, this::signOut);
         app.get(Links.CLASSES, ctx -> ctx.html(views.render("classes", Map.of("chrome", chrome(ctx, "classes"), "rows", classRows(principal(ctx))))));
         app.get(Links.CLASSES + "/{classId}", this::classPage);
@@ -150,7 +160,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private void requireSession(Context ctx) {
         String path = ctx.path();
-        if (path.equals(Links.LOGIN) || path.startsWith("/static/") || path.startsWith("/webjars/")) return;
+        if (path.equals(Links.LOGIN) || path.startsWith(Links.LOGIN_OIDC + "/") || path.startsWith("/static/") || path.startsWith("/webjars/")) return;
         Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
         if (session.isEmpty()) {
             if (path.startsWith(Links.API + "/")) {
@@ -180,10 +190,52 @@ public final class DashboardServer implements AutoCloseable {
             ctx.status(HttpStatus.UNAUTHORIZED).html(views.render("login", loginModel(district, "Unknown district, user name or password.")));
             return;
         }
-        sessions.close(ctx.cookie(SESSION_COOKIE)); // a new session on every sign-in: no fixation
-        Cookie cookie = new Cookie(SESSION_COOKIE, sessions.open(principal.get()), "/", -1, secureCookie, 0, true, null, null, SameSite.STRICT);
-        ctx.cookie(cookie);
+        openSession(ctx, principal.get());
         ctx.redirect(Links.CLASSES, HttpStatus.SEE_OTHER);
+    }
+
+    /** A new session of {@code principal} on every sign-in (no fixation), in a SameSite=Strict HttpOnly cookie. */
+    private void openSession(Context ctx, Principal principal) {
+        sessions.close(ctx.cookie(SESSION_COOKIE));
+        ctx.cookie(new Cookie(SESSION_COOKIE, sessions.open(principal), "/", -1, secureCookie, 0, true, null, null, SameSite.STRICT));
+    }
+
+    private void beginOidc(Context ctx) {
+        String district = ctx.pathParam("district");
+        OidcSignIn.Started started;
+        try {
+            started = oidc.begin(district, URI.create(baseUrl() + Links.oidcCallback(district)));
+        } catch (OidcSignIn.Refused e) {
+            refuseOidc(ctx, district, e);
+            return;
+        }
+        // Lax: the provider's redirect back is a cross-site top-level navigation
+        ctx.cookie(new Cookie(OIDC_COOKIE, started.browserToken(), Links.LOGIN_OIDC, (int) OidcSignIn.PENDING_FOR.toSeconds(), secureCookie,
+                0, true, null, null, SameSite.LAX));
+        ctx.redirect(started.authorizationUrl().toString(), HttpStatus.FOUND);
+    }
+
+    private void completeOidc(Context ctx) {
+        String district = ctx.pathParam("district");
+        ctx.removeCookie(OIDC_COOKIE, Links.LOGIN_OIDC);
+        Principal principal;
+        try {
+            String query = ctx.queryString();
+            String value = oidc.complete(district, URI.create(baseUrl() + Links.oidcCallback(district) + (query == null ? "" : "?" + query)),
+                    ctx.cookie(OIDC_COOKIE));
+            principal = oidcPrincipals.resolve(oidc.district(district).orElseThrow(), value);
+        } catch (OidcSignIn.Refused e) {
+            refuseOidc(ctx, district, e);
+            return;
+        }
+        openSession(ctx, principal);
+        // a page, not a redirect: the browser came here from the provider (cross-site), and would not send the
+        // SameSite=Strict session cookie along a redirect of that navigation; the refresh is a same-site one
+        ctx.html(views.render("signedIn", Map.of("target", Links.CLASSES)));
+    }
+
+    private void refuseOidc(Context ctx, String district, OidcSignIn.Refused refusal) {
+        ctx.status(HttpStatus.FORBIDDEN).html(views.render("login", loginModel(district, "Sign-in refused: " + refusal.getMessage() + ".")));
     }
 
     private void signOut(Context ctx) {
@@ -192,8 +244,9 @@ public final class DashboardServer implements AutoCloseable {
         ctx.redirect(Links.LOGIN, HttpStatus.SEE_OTHER);
     }
 
-    private static Map<String, Object> loginModel(String district, String error) {
+    private Map<String, Object> loginModel(String district, String error) {
         Map<String, Object> model = new HashMap<>();
+        model.put("oidc", config.oidc());
         model.put("district", district == null ? "" : district);
         model.put("error", error);
         return model;

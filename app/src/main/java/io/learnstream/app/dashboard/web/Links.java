@@ -13,6 +13,16 @@ import java.util.HexFormat;
 public final class Links {
     public static final String LOGIN = "/login";
     public static final String LOGOUT = "/logout";
+    /** Sign-in at a district's OpenID Connect provider: {@code /login/oidc/<district>}, answered at {@code .../callback}. */
+    public static final String LOGIN_OIDC = "/login/oidc";
+
+    public static String oidcLogin(String tenantId) {
+        return LOGIN_OIDC + "/" + tenantId;
+    }
+
+    public static String oidcCallback(String tenantId) {
+        return oidcLogin(tenantId) + "/callback";
+    }
     public static final String CLASSES = "/classes";
     public static final String ALERTS = "/alerts";
     public static final String EVENTS = "/events";
